@@ -1,0 +1,236 @@
+package io.github.bulklazy.hibernate;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.github.bulklazy.BulkLazy;
+import io.github.bulklazy.hibernate.Association.Kind;
+import io.github.bulklazy.hibernate.Association.Mode;
+import org.hibernate.boot.Metadata;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.Component;
+import org.hibernate.mapping.ManyToOne;
+import org.hibernate.mapping.OneToMany;
+import org.hibernate.mapping.OneToOne;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.ToOne;
+import org.hibernate.mapping.Value;
+
+/**
+ * Reads Hibernate's boot model and decides, for every lazy association, whether bulk-lazy loads
+ * it, leaves it to plain Hibernate because configuration says so, or falls back because of its
+ * mapping.
+ * <p>
+ * Selection rules: an {@code Entity.association} entry covers that association; an {@code Entity}
+ * entry covers every association that starts from the entity or ends at it (its to-ones and
+ * collections, and the to-ones and collections of other entities that load it). Exclude wins; a
+ * non-empty include leaves out everything it does not cover; without a matching entry, a
+ * {@link BulkLazy} annotation on the association, then on its owner, then on its target decides.
+ */
+final class AssociationPlanner {
+
+	private final BulkLazySettings settings;
+
+	private final int defaultBatchFetchSize;
+
+	private final Metadata metadata;
+
+	AssociationPlanner(BulkLazySettings settings, int defaultBatchFetchSize, Metadata metadata) {
+		this.settings = settings;
+		this.defaultBatchFetchSize = defaultBatchFetchSize;
+		this.metadata = metadata;
+	}
+
+	List<Association> plan() {
+		List<Association> associations = new ArrayList<>();
+		for (PersistentClass owner : this.metadata.getEntityBindings()) {
+			for (Property property : owner.getProperties()) {
+				Value value = property.getValue();
+				if (value instanceof Component component) {
+					addEmbeddedAssociations(owner, property.getName(), component, associations);
+				}
+				else if (value instanceof ToOne || value instanceof Collection) {
+					associations.add(plan(owner, property, value));
+				}
+			}
+		}
+		return associations;
+	}
+
+	/** Every name configuration may use: the entities, and the associations they declare. */
+	Set<String> knownNames(List<Association> associations) {
+		Set<String> names = new LinkedHashSet<>();
+		for (PersistentClass entity : this.metadata.getEntityBindings()) {
+			names.addAll(namesOf(entity));
+		}
+		for (Association association : associations) {
+			for (String owner : namesOf(this.metadata.getEntityBinding(association.ownerEntity()))) {
+				names.add(owner + "." + association.attribute());
+			}
+		}
+		return names;
+	}
+
+	private void addEmbeddedAssociations(PersistentClass owner, String path, Component component,
+			List<Association> associations) {
+		for (Property property : component.getProperties()) {
+			Value value = property.getValue();
+			String name = path + "." + property.getName();
+			if (value instanceof Component nested) {
+				addEmbeddedAssociations(owner, name, nested, associations);
+			}
+			else if (value instanceof ToOne || value instanceof Collection) {
+				Kind kind = (value instanceof ToOne) ? Kind.TO_ONE : Kind.COLLECTION;
+				associations.add(new Association(shortName(owner) + "." + name, owner.getEntityName(), name, kind,
+						targetOf(value), Mode.FALLBACK, "declared inside an embeddable"));
+			}
+		}
+	}
+
+	private Association plan(PersistentClass owner, Property property, Value value) {
+		Kind kind = (value instanceof ToOne) ? Kind.TO_ONE : Kind.COLLECTION;
+		String target = targetOf(value);
+		Association association = new Association(shortName(owner) + "." + property.getName(),
+				owner.getEntityName(), property.getName(), kind, target, Mode.BULK, null);
+		String reason = (value instanceof ToOne toOne) ? fallbackReason(toOne) : fallbackReason((Collection) value);
+		if (reason != null) {
+			return association.withMode(Mode.FALLBACK, reason);
+		}
+		return selected(owner, property, target) ? association
+				: association.withMode(Mode.EXCLUDED, "excluded by configuration or @BulkLazy(false)");
+	}
+
+	private String fallbackReason(ToOne toOne) {
+		if (toOne instanceof OneToOne) {
+			return "inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key";
+		}
+		if (!toOne.isLazy()) {
+			return "FetchType.EAGER: Hibernate loads it together with its owner";
+		}
+		if (!toOne.isReferenceToPrimaryKey()) {
+			return "joins on a non-primary-key column";
+		}
+		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
+		if (target.getIdentifier().getColumnSpan() != 1) {
+			return "target " + shortName(target) + " has a composite primary key";
+		}
+		if (target.getBatchSize() > 0) {
+			return "@BatchSize on " + shortName(target) + ": Hibernate's batch fetching stays in charge";
+		}
+		if (target.getLoaderName() != null) {
+			return shortName(target) + " is loaded by a custom query (@SQLSelect or named query)";
+		}
+		return batchFetchSizeReason();
+	}
+
+	private String fallbackReason(Collection collection) {
+		if (collection.getBatchSize() > 0) {
+			return "@BatchSize on the collection: Hibernate's batch fetching stays in charge";
+		}
+		if (collection.isSubselectLoadable()) {
+			return "@Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge";
+		}
+		if (collection.getLoaderName() != null) {
+			return "loaded by a custom query (@SQLSelect or named query)";
+		}
+		if (collection.getReferencedPropertyName() != null) {
+			return "joins on a non-primary-key column";
+		}
+		if (collection.getKey().getColumnSpan() != 1) {
+			return "owner has a composite primary key";
+		}
+		return batchFetchSizeReason();
+	}
+
+	private String batchFetchSizeReason() {
+		return (this.defaultBatchFetchSize > 1)
+				? "hibernate.default_batch_fetch_size is set: Hibernate's batch fetching stays in charge" : null;
+	}
+
+	private boolean selected(PersistentClass owner, Property property, String target) {
+		Set<String> names = new LinkedHashSet<>(namesOf(owner));
+		for (String ownerName : namesOf(owner)) {
+			names.add(ownerName + "." + property.getName());
+		}
+		PersistentClass targetClass = (target != null) ? this.metadata.getEntityBinding(target) : null;
+		if (targetClass != null) {
+			names.addAll(namesOf(targetClass));
+		}
+		if (this.settings.exclude().stream().anyMatch(names::contains)) {
+			return false;
+		}
+		if (this.settings.include().stream().anyMatch(names::contains)) {
+			return true;
+		}
+		if (!this.settings.include().isEmpty()) {
+			return false;
+		}
+		BulkLazy annotation = annotationOf(owner, property);
+		if (annotation == null) {
+			annotation = annotationOf(owner.getMappedClass());
+		}
+		if (annotation == null && targetClass != null) {
+			annotation = annotationOf(targetClass.getMappedClass());
+		}
+		return annotation == null || annotation.value();
+	}
+
+	private static String targetOf(Value value) {
+		if (value instanceof ToOne toOne) {
+			return toOne.getReferencedEntityName();
+		}
+		Value element = ((Collection) value).getElement();
+		if (element instanceof ManyToOne manyToOne) {
+			return manyToOne.getReferencedEntityName();
+		}
+		if (element instanceof OneToMany oneToMany) {
+			return oneToMany.getReferencedEntityName();
+		}
+		return null;
+	}
+
+	private static BulkLazy annotationOf(PersistentClass owner, Property property) {
+		String attribute = property.getName();
+		String capitalized = attribute.substring(0, 1).toUpperCase(Locale.ROOT) + attribute.substring(1);
+		Set<String> memberNames = Set.of(attribute, "get" + capitalized, "is" + capitalized);
+		for (Class<?> type = owner.getMappedClass(); type != null; type = type.getSuperclass()) {
+			for (Field field : type.getDeclaredFields()) {
+				if (memberNames.contains(field.getName()) && field.isAnnotationPresent(BulkLazy.class)) {
+					return field.getAnnotation(BulkLazy.class);
+				}
+			}
+			for (Method method : type.getDeclaredMethods()) {
+				if (memberNames.contains(method.getName()) && method.isAnnotationPresent(BulkLazy.class)) {
+					return method.getAnnotation(BulkLazy.class);
+				}
+			}
+		}
+		return null;
+	}
+
+	private static BulkLazy annotationOf(Class<?> type) {
+		return (type != null) ? type.getAnnotation(BulkLazy.class) : null;
+	}
+
+	static String shortName(PersistentClass entity) {
+		return (entity.getJpaEntityName() != null) ? entity.getJpaEntityName() : entity.getEntityName();
+	}
+
+	private static Set<String> namesOf(PersistentClass entity) {
+		Set<String> names = new LinkedHashSet<>();
+		names.add(shortName(entity));
+		names.add(entity.getEntityName());
+		if (entity.getMappedClass() != null) {
+			names.add(entity.getMappedClass().getSimpleName());
+			names.add(entity.getMappedClass().getName());
+		}
+		return names;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+
+/**
+ * Hands the {@link BulkLazyIntegrator} to Hibernate through the
+ * {@code hibernate.integrator_provider} setting, keeping the integrators of a provider the
+ * application set there before.
+ */
+public final class BulkLazyIntegratorProvider implements IntegratorProvider {
+
+	private final BulkLazyIntegrator integrator;
+
+	private final IntegratorProvider previous;
+
+	private BulkLazyIntegratorProvider(BulkLazyIntegrator integrator, IntegratorProvider previous) {
+		this.integrator = integrator;
+		this.previous = previous;
+	}
+
+	/**
+	 * The value to store under {@code hibernate.integrator_provider}.
+	 * @param existing the value already there: {@code null}, an {@link IntegratorProvider}, its
+	 * class or its class name
+	 * @param integrator the integrator to add
+	 * @return a provider of both, or {@code existing} if it already provides bulk-lazy
+	 */
+	public static IntegratorProvider including(Object existing, BulkLazyIntegrator integrator) {
+		if (existing instanceof BulkLazyIntegratorProvider provider) {
+			return provider;
+		}
+		return new BulkLazyIntegratorProvider(integrator, instantiate(existing));
+	}
+
+	@Override
+	public List<Integrator> getIntegrators() {
+		List<Integrator> integrators = new ArrayList<>();
+		if (this.previous != null) {
+			integrators.addAll(this.previous.getIntegrators());
+		}
+		integrators.add(this.integrator);
+		return integrators;
+	}
+
+	private static IntegratorProvider instantiate(Object existing) {
+		try {
+			if (existing == null || existing instanceof IntegratorProvider) {
+				return (IntegratorProvider) existing;
+			}
+			Class<?> type = (existing instanceof Class<?> cls) ? cls
+					: Class.forName(existing.toString(), true, Thread.currentThread().getContextClassLoader());
+			return (IntegratorProvider) type.getDeclaredConstructor().newInstance();
+		}
+		catch (ReflectiveOperationException | ClassCastException ex) {
+			throw new IllegalArgumentException("hibernate.integrator_provider '" + existing
+					+ "' is not an IntegratorProvider that can be created", ex);
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.List;
+
+/**
+ * What the user chose: which associations to bulk-load and how many keys one statement carries.
+ *
+ * @param include entries ({@code Entity}, {@code com.acme.Entity} or {@code Entity.association})
+ * that are the only ones bulk-loaded when the list is not empty
+ * @param exclude entries that are never bulk-loaded; exclude wins over include
+ * @param chunkSize maximum number of keys per statement, or {@code null} for the dialect's default
+ */
+public record BulkLazySettings(List<String> include, List<String> exclude, Integer chunkSize) {
+
+	public BulkLazySettings {
+		include = List.copyOf(include);
+		exclude = List.copyOf(exclude);
+		if (chunkSize != null && chunkSize < 1) {
+			throw new IllegalArgumentException("bulk-lazy.chunk-size must be at least 1, was " + chunkSize);
+		}
+	}
+
+	/** Everything bulk-loaded, chunk size chosen by dialect. */
+	public static BulkLazySettings defaults() {
+		return new BulkLazySettings(List.of(), List.of(), null);
+	}
+
+}

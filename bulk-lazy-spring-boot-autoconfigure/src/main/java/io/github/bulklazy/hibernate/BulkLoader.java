@@ -1,0 +1,425 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.hibernate.LockMode;
+import org.hibernate.SessionEventListener;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.BatchFetchQueue;
+import org.hibernate.engine.spi.CollectionEntry;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.ClearEvent;
+import org.hibernate.event.spi.ClearEventListener;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.event.spi.InitializeCollectionEvent;
+import org.hibernate.event.spi.InitializeCollectionEventListener;
+import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.LoadEventListener;
+import org.hibernate.event.spi.PostLoadEvent;
+import org.hibernate.event.spi.PostLoadEventListener;
+import org.hibernate.loader.ast.spi.BatchLoaderFactory;
+import org.hibernate.loader.ast.spi.CollectionBatchLoader;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.property.access.spi.Getter;
+import org.hibernate.proxy.HibernateProxy;
+
+import io.github.bulklazy.hibernate.Association.Kind;
+import io.github.bulklazy.hibernate.Association.Mode;
+
+/**
+ * The engine: records the lazy proxies and collections of each session as their owners load, and
+ * when one of them is first read, loads its whole peer group in chunks. It listens to Hibernate's
+ * events ahead of Hibernate's own listeners, which then find the entity or collection loaded.
+ */
+final class BulkLoader implements PostLoadEventListener, LoadEventListener, InitializeCollectionEventListener,
+		ClearEventListener {
+
+	private final SessionFactoryImplementor factory;
+
+	private final List<Association> associations;
+
+	private final int chunkSize;
+
+	private final boolean arrayParameter;
+
+	private final Map<SharedSessionContractImplementor, SessionPeers> sessions = new ConcurrentHashMap<>();
+
+	private volatile Groups groups;
+
+	BulkLoader(SessionFactoryImplementor factory, List<Association> associations, int chunkSize) {
+		this.factory = factory;
+		this.associations = associations.stream().filter((association) -> association.mode() == Mode.BULK).toList();
+		this.chunkSize = chunkSize;
+		this.arrayParameter = factory.getJdbcServices().getDialect().useArrayForMultiValuedParameters();
+	}
+
+	@Override
+	public void onPostLoad(PostLoadEvent event) {
+		entityLoaded(event.getSession(), event.getPersister(), event.getEntity());
+	}
+
+	@Override
+	public void onLoad(LoadEvent event, LoadType loadType) {
+		if (loadType == LoadEventListener.IMMEDIATE_LOAD) {
+			proxyInitializing(event.getSession(), event.getEntityClassName(), event.getEntityId(),
+					event.getLockOptions().getLockMode(), event.getReadOnly());
+		}
+	}
+
+	@Override
+	public void onInitializeCollection(InitializeCollectionEvent event) {
+		collectionInitializing(event.getSession(), event.getCollection());
+	}
+
+	@Override
+	public void onClear(ClearEvent event) {
+		SessionPeers peers = this.sessions.get(event.getSession());
+		if (peers != null) {
+			peers.clear();
+		}
+	}
+
+	/** Records the uninitialized lazy associations of an entity that was just loaded. */
+	private void entityLoaded(EventSource session, EntityPersister persister, Object entity) {
+		Slots slots = groups().slotsByEntity.get(persister.getEntityName());
+		if (slots == null) {
+			return;
+		}
+		SessionPeers peers = null;
+		for (ToOneSlot slot : slots.toOnes()) {
+			if (slot.getter().get(entity) instanceof HibernateProxy proxy
+					&& proxy.getHibernateLazyInitializer().isUninitialized()) {
+				peers = (peers != null) ? peers : peersOf(session);
+				peers.addProxy(slot.rootEntity(), proxy.getHibernateLazyInitializer().getInternalIdentifier());
+			}
+		}
+		for (CollectionSlot slot : slots.collections()) {
+			if (slot.getter().get(entity) instanceof PersistentCollection<?> collection
+					&& !collection.wasInitialized()) {
+				peers = (peers != null) ? peers : peersOf(session);
+				peers.addCollection(slot.role(), collection);
+			}
+		}
+	}
+
+	/**
+	 * Loads the proxy being initialized together with every waiting proxy of the same root entity.
+	 * Does nothing when the proxy was not reached through a bulk-loaded association, under a lock,
+	 * or when the second-level cache holds it: Hibernate then loads it as usual.
+	 */
+	private void proxyInitializing(EventSource session, String entityName, Object id, LockMode lockMode, Boolean readOnly) {
+		SessionPeers peers = this.sessions.get(session);
+		if (peers == null || lockMode != LockMode.NONE) {
+			return;
+		}
+		EntityPersister persister = this.factory.getMappingMetamodel().getEntityDescriptor(entityName);
+		String rootEntity = persister.getRootEntityName();
+		EntityGroup group = groups().entityGroups.get(rootEntity);
+		if (group == null || !peers.isWaiting(rootEntity, id) || isCached(session, group.root(), id)
+				|| !peers.startLoading(rootEntity)) {
+			return;
+		}
+		try {
+			List<Object> ids = new ArrayList<>();
+			ids.add(id);
+			for (Object peer : peers.takeProxyIds(rootEntity)) {
+				if (!peer.equals(id) && needsLoading(session, group.root(), peer)) {
+					ids.add(peer);
+				}
+			}
+			forEachChunk(ids, (chunk) -> group.loader(chunk.size(), session).load(chunk.toArray(), readOnly, session));
+		}
+		finally {
+			peers.finishLoading(rootEntity);
+		}
+	}
+
+	/**
+	 * Initializes the collection being read together with every waiting collection of the same
+	 * role. Initialized collections, collections of other sessions and of removed owners, and
+	 * those the second-level cache holds are left alone.
+	 */
+	private void collectionInitializing(EventSource session, PersistentCollection<?> collection) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		CollectionEntry entry = context.getCollectionEntry(collection);
+		if (collection.wasInitialized() || entry == null || entry.getLoadedPersister() == null) {
+			return;
+		}
+		String role = entry.getLoadedPersister().getRole();
+		CollectionGroup group = groups().collectionGroups.get(role);
+		if (group == null || isCached(session, group, entry.getLoadedKey())) {
+			return;
+		}
+		SessionPeers peers = peersOf(session);
+		if (!peers.startLoading(role)) {
+			return;
+		}
+		try {
+			List<PersistentCollection<?>> collections = new ArrayList<>();
+			collections.add(collection);
+			for (PersistentCollection<?> peer : peers.takeCollections(role)) {
+				if (peer != collection && needsLoading(session, group, peer)) {
+					collections.add(peer);
+				}
+			}
+			forEachChunk(collections, (chunk) -> group.load(chunk, session));
+		}
+		finally {
+			peers.finishLoading(role);
+		}
+	}
+
+	private <T> void forEachChunk(List<T> items, Consumer<List<T>> action) {
+		for (int from = 0; from < items.size(); from += this.chunkSize) {
+			action.accept(items.subList(from, Math.min(items.size(), from + this.chunkSize)));
+		}
+	}
+
+	private SessionPeers peersOf(SharedSessionContractImplementor session) {
+		SessionPeers peers = this.sessions.get(session);
+		if (peers == null) {
+			peers = new SessionPeers();
+			this.sessions.put(session, peers);
+			session.getEventListenerManager().addListener(new SessionEnd(this.sessions, session));
+		}
+		return peers;
+	}
+
+	private boolean needsLoading(EventSource session, EntityMappingType root, Object id) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		var key = session.generateEntityKey(id, root.getEntityPersister());
+		return context.getEntity(key) == null && context.getProxy(key) instanceof HibernateProxy proxy
+				&& proxy.getHibernateLazyInitializer().isUninitialized() && !isCached(session, root, id);
+	}
+
+	private boolean needsLoading(EventSource session, CollectionGroup group, PersistentCollection<?> collection) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		CollectionEntry entry = context.getCollectionEntry(collection);
+		if (collection.wasInitialized() || entry == null || entry.getLoadedKey() == null) {
+			return false;
+		}
+		EntityEntry owner = context.getEntry(collection.getOwner());
+		return owner != null && !owner.getStatus().isDeletedOrGone() && !isCached(session, group, entry.getLoadedKey());
+	}
+
+	private boolean isCached(EventSource session, EntityMappingType root, Object id) {
+		EntityPersister persister = root.getEntityPersister();
+		return persister.canReadFromCache() && session.getCacheMode().isGetEnabled()
+				&& this.factory.getCache().containsEntity(persister.getEntityName(), id);
+	}
+
+	private boolean isCached(EventSource session, CollectionGroup group, Object key) {
+		var persister = group.mapping().getCollectionDescriptor();
+		return persister.hasCache() && session.getCacheMode().isGetEnabled()
+				&& this.factory.getCache().containsCollection(persister.getRole(), key);
+	}
+
+	/** The runtime model, resolved on first use because persisters do not exist yet at integration. */
+	private Groups groups() {
+		Groups resolved = this.groups;
+		if (resolved == null) {
+			synchronized (this) {
+				resolved = this.groups;
+				if (resolved == null) {
+					resolved = new Groups();
+					this.groups = resolved;
+				}
+			}
+		}
+		return resolved;
+	}
+
+	/**
+	 * The size of the loader for a chunk: one array parameter takes any chunk; an IN list is padded
+	 * to the next power of two, so a statement carries at most twice the placeholders it needs
+	 * and an association has only a few distinct SQL shapes.
+	 */
+	private int loaderSize(int keys) {
+		return this.arrayParameter ? this.chunkSize
+				: Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
+	}
+
+	private record ToOneSlot(Getter getter, String rootEntity) {
+	}
+
+	private record CollectionSlot(Getter getter, String role) {
+	}
+
+	private record Slots(List<ToOneSlot> toOnes, List<CollectionSlot> collections) {
+	}
+
+	private final class Groups {
+
+		final Map<String, Slots> slotsByEntity = new HashMap<>();
+
+		final Map<String, EntityGroup> entityGroups = new HashMap<>();
+
+		final Map<String, CollectionGroup> collectionGroups = new HashMap<>();
+
+		Groups() {
+			var metamodel = BulkLoader.this.factory.getMappingMetamodel();
+			Map<String, List<ToOneSlot>> toOnes = new HashMap<>();
+			Map<String, List<CollectionSlot>> collections = new HashMap<>();
+			for (Association association : BulkLoader.this.associations) {
+				EntityPersister owner = metamodel.getEntityDescriptor(association.ownerEntity());
+				var attribute = owner.findAttributeMapping(association.attribute());
+				Getter getter = attribute.getPropertyAccess().getGetter();
+				List<String> holders = new ArrayList<>();
+				metamodel.forEachEntityDescriptor((persister) -> {
+					if (isSameOrSubtype(persister, owner)) {
+						holders.add(persister.getEntityName());
+					}
+				});
+				if (association.kind() == Kind.TO_ONE) {
+					EntityMappingType root = metamodel.getEntityDescriptor(association.targetEntity())
+						.getRootEntityDescriptor();
+					this.entityGroups.computeIfAbsent(root.getEntityName(), (name) -> new EntityGroup(root));
+					holders.forEach((holder) -> toOnes.computeIfAbsent(holder, (key) -> new ArrayList<>())
+						.add(new ToOneSlot(getter, root.getEntityName())));
+				}
+				else {
+					PluralAttributeMapping plural = (PluralAttributeMapping) attribute;
+					String role = plural.getCollectionDescriptor().getRole();
+					this.collectionGroups.put(role, new CollectionGroup(plural));
+					holders.forEach((holder) -> collections.computeIfAbsent(holder, (key) -> new ArrayList<>())
+						.add(new CollectionSlot(getter, role)));
+				}
+			}
+			for (String entity : union(toOnes.keySet(), collections.keySet())) {
+				this.slotsByEntity.put(entity, new Slots(toOnes.getOrDefault(entity, List.of()),
+						collections.getOrDefault(entity, List.of())));
+			}
+		}
+
+		private static boolean isSameOrSubtype(EntityMappingType type, EntityMappingType supertype) {
+			for (EntityMappingType current = type; current != null; current = current.getSuperMappingType()) {
+				if (current == supertype) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private static List<String> union(Set<String> first, Set<String> second) {
+			Set<String> all = new LinkedHashSet<>(first);
+			all.addAll(second);
+			return new ArrayList<>(all);
+		}
+
+	}
+
+	/** Proxies of one root entity, and the loaders for them. */
+	private final class EntityGroup {
+
+		private final EntityMappingType root;
+
+		private final Map<Integer, EntityChunkLoader> loaders = new ConcurrentHashMap<>();
+
+		EntityGroup(EntityMappingType root) {
+			this.root = root;
+		}
+
+		EntityMappingType root() {
+			return this.root;
+		}
+
+		EntityChunkLoader loader(int keys, SharedSessionContractImplementor session) {
+			int size = loaderSize(keys);
+			var influencers = session.getLoadQueryInfluencers();
+			if (this.root.isAffectedByInfluencers(influencers, true)) {
+				return EntityChunkLoader.create(size, BulkLoader.this.arrayParameter, this.root, influencers);
+			}
+			return this.loaders.computeIfAbsent(size, (key) -> EntityChunkLoader.create(size,
+					BulkLoader.this.arrayParameter, this.root, new LoadQueryInfluencers(BulkLoader.this.factory)));
+		}
+
+	}
+
+	/** Collections of one role, and the loaders for them. */
+	private final class CollectionGroup {
+
+		private final PluralAttributeMapping mapping;
+
+		private final Map<Integer, CollectionBatchLoader> loaders = new ConcurrentHashMap<>();
+
+		CollectionGroup(PluralAttributeMapping mapping) {
+			this.mapping = mapping;
+		}
+
+		PluralAttributeMapping mapping() {
+			return this.mapping;
+		}
+
+		/**
+		 * Loads exactly the given collections with Hibernate's collection batch loader, which takes
+		 * its keys from the batch-fetch queue: the chunk is queued just for this call.
+		 */
+		void load(List<PersistentCollection<?>> chunk, EventSource session) {
+			PersistenceContext context = session.getPersistenceContextInternal();
+			BatchFetchQueue queue = context.getBatchFetchQueue();
+			List<CollectionEntry> entries = new ArrayList<>(chunk.size());
+			for (PersistentCollection<?> collection : chunk) {
+				CollectionEntry entry = context.getCollectionEntry(collection);
+				queue.addBatchLoadableCollection(collection, entry);
+				entries.add(entry);
+			}
+			try {
+				loader(chunk.size(), session).load(entries.get(0).getLoadedKey(), session);
+			}
+			finally {
+				entries.forEach(queue::removeBatchLoadableCollection);
+			}
+		}
+
+		private CollectionBatchLoader loader(int keys, SharedSessionContractImplementor session) {
+			int size = loaderSize(keys);
+			var influencers = session.getLoadQueryInfluencers();
+			if (this.mapping.isAffectedByInfluencers(influencers, true)) {
+				return create(size, influencers);
+			}
+			return this.loaders.computeIfAbsent(size, (key) -> create(size,
+					new LoadQueryInfluencers(BulkLoader.this.factory)));
+		}
+
+		private CollectionBatchLoader create(int size, LoadQueryInfluencers influencers) {
+			return BulkLoader.this.factory.getServiceRegistry()
+				.requireService(BatchLoaderFactory.class)
+				.createCollectionBatchLoader(size, influencers, this.mapping, BulkLoader.this.factory);
+		}
+
+	}
+
+	/** Forgets a session's peers when it closes. */
+	private static final class SessionEnd implements SessionEventListener {
+
+		private final transient Map<SharedSessionContractImplementor, SessionPeers> sessions;
+
+		private final transient SharedSessionContractImplementor session;
+
+		SessionEnd(Map<SharedSessionContractImplementor, SessionPeers> sessions,
+				SharedSessionContractImplementor session) {
+			this.sessions = sessions;
+			this.session = session;
+		}
+
+		@Override
+		public void end() {
+			this.sessions.remove(this.session);
+		}
+
+	}
+
+}
