@@ -1,0 +1,62 @@
+package io.github.bulklazy.autoconfigure;
+
+import io.github.bulklazy.hibernate.BulkLazyIntegrator;
+import io.github.bulklazy.hibernate.BulkLazyPlans;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+/**
+ * Auto-configuration for bulk lazy loading: hands bulk-lazy's Hibernate integrator to Boot's
+ * entity manager factory and to those the application defines itself.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnClass({ SessionFactoryImplementor.class, LocalContainerEntityManagerFactoryBean.class,
+		EntityManagerFactory.class })
+@ConditionalOnBooleanProperty(name = "bulk-lazy.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BulkLazyProperties.class)
+public final class BulkLazyAutoConfiguration {
+
+	@Bean
+	static BulkLazyPlans bulkLazyPlans() {
+		return new BulkLazyPlans();
+	}
+
+	@Bean
+	static BulkLazyIntegrator bulkLazyIntegrator(BulkLazyProperties properties, BulkLazyPlans plans) {
+		return new BulkLazyIntegrator(properties.toSettings(), plans);
+	}
+
+	@Bean
+	static BeanPostProcessor bulkLazyEntityManagerFactoryPostProcessor(ObjectProvider<BulkLazyIntegrator> integrator) {
+		return new BulkLazyEntityManagerFactoryPostProcessor(integrator);
+	}
+
+	@Bean
+	static BulkLazyEntryCheck bulkLazyEntryCheck(BulkLazyProperties properties, BulkLazyPlans plans,
+			ObjectProvider<EntityManagerFactory> entityManagerFactories) {
+		return new BulkLazyEntryCheck(properties, plans, entityManagerFactories);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HibernatePropertiesCustomizer.class)
+	static final class BootEntityManagerFactoryConfiguration {
+
+		@Bean
+		HibernatePropertiesCustomizer bulkLazyHibernatePropertiesCustomizer(BulkLazyIntegrator integrator) {
+			return new BulkLazyHibernatePropertiesCustomizer(integrator);
+		}
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.github.bulklazy.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.bulklazy.hibernate.BulkLazySettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of bulk lazy loading.
+ */
+@ConfigurationProperties("bulk-lazy")
+public class BulkLazyProperties {
+
+	/**
+	 * Whether lazy associations are bulk-loaded. When false, nothing of bulk-lazy is registered
+	 * and Hibernate loads as usual.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Entities ('Student', 'com.acme.Student') or associations ('Student.school') that are the
+	 * only ones bulk-loaded. An entity covers every association that starts from it or ends at
+	 * it. Empty means all.
+	 */
+	private List<String> include = new ArrayList<>();
+
+	/**
+	 * Entities or associations that are never bulk-loaded, in the same form as include. Exclude
+	 * wins over include.
+	 */
+	private List<String> exclude = new ArrayList<>();
+
+	/**
+	 * Maximum number of keys in one bulk statement. Unset, it depends on the dialect: 1024 where
+	 * keys travel as one array parameter (PostgreSQL), otherwise 512, lowered to the dialect's
+	 * limit on parameters.
+	 */
+	private Integer chunkSize;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getInclude() {
+		return this.include;
+	}
+
+	public void setInclude(List<String> include) {
+		this.include = include;
+	}
+
+	public List<String> getExclude() {
+		return this.exclude;
+	}
+
+	public void setExclude(List<String> exclude) {
+		this.exclude = exclude;
+	}
+
+	public Integer getChunkSize() {
+		return this.chunkSize;
+	}
+
+	public void setChunkSize(Integer chunkSize) {
+		this.chunkSize = chunkSize;
+	}
+
+	BulkLazySettings toSettings() {
+		return new BulkLazySettings(this.include, this.exclude, this.chunkSize);
+	}
+
+}

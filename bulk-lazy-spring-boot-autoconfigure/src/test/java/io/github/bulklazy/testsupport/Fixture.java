@@ -1,0 +1,304 @@
+package io.github.bulklazy.testsupport;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.bulklazy.hibernate.BulkLazyIntegrator;
+import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
+import io.github.bulklazy.hibernate.BulkLazyPlans;
+import io.github.bulklazy.hibernate.BulkLazySettings;
+import io.github.bulklazy.model.Address;
+import io.github.bulklazy.model.Animal;
+import io.github.bulklazy.model.Box;
+import io.github.bulklazy.model.Cat;
+import io.github.bulklazy.model.City;
+import io.github.bulklazy.model.Country;
+import io.github.bulklazy.model.Course;
+import io.github.bulklazy.model.District;
+import io.github.bulklazy.model.Dog;
+import io.github.bulklazy.model.Item;
+import io.github.bulklazy.model.PetOwner;
+import io.github.bulklazy.model.School;
+import io.github.bulklazy.model.Student;
+import io.github.bulklazy.model.Teacher;
+import io.github.bulklazy.model.Team;
+import io.github.bulklazy.model.Thing;
+import io.github.bulklazy.model.User;
+import io.github.bulklazy.model.UserInfo;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * One database with the test model and its data, and two entity manager factories over it:
+ * plain Hibernate and Hibernate with bulk-lazy. Built once per database and shared by the tests.
+ */
+public final class Fixture {
+
+	public static final List<Class<?>> ENTITIES = List.of(District.class, School.class, Teacher.class, Course.class,
+			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
+			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class);
+
+	/** Items and boxes seeded for the cost test. */
+	public static final int ITEMS = 20_000;
+
+	private static final Map<TestDatabase, Fixture> fixtures = new ConcurrentHashMap<>();
+
+	private static final AtomicInteger factoryNumber = new AtomicInteger();
+
+	private final TestDatabase database;
+
+	private final StatementCounter counter = new StatementCounter();
+
+	private final HikariDataSource dataSource;
+
+	private final EntityManagerFactory plain;
+
+	private final EntityManagerFactory bulk;
+
+	private int mark;
+
+	private Fixture(TestDatabase database) {
+		this.database = database;
+		this.dataSource = new HikariDataSource();
+		this.dataSource.setJdbcUrl(database.url());
+		this.dataSource.setUsername(database.username());
+		this.dataSource.setPassword(database.password());
+		this.dataSource.setMaximumPoolSize(4);
+		this.bulk = factory(BulkLazySettings.defaults(), Map.of("jakarta.persistence.schema-generation.database.action",
+				"drop-and-create"));
+		this.plain = factory(null, Map.of());
+		seed();
+		Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+	}
+
+	/** The fixture of a database; skips the test if the database cannot be reached. */
+	public static Fixture on(TestDatabase database) {
+		database.assumeReachable();
+		return fixtures.computeIfAbsent(database, Fixture::new);
+	}
+
+	public TestDatabase database() {
+		return this.database;
+	}
+
+	/**
+	 * A new factory over the same data.
+	 * @param settings bulk-lazy's settings, or {@code null} for plain Hibernate
+	 * @param properties more Hibernate properties
+	 * @return a factory the caller closes
+	 */
+	public EntityManagerFactory factory(BulkLazySettings settings, Map<String, Object> properties) {
+		return factory(settings, new BulkLazyPlans(), properties);
+	}
+
+	public EntityManagerFactory factory(BulkLazySettings settings, BulkLazyPlans plans,
+			Map<String, Object> properties) {
+		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("bulk-lazy-test")
+			.managedClasses(ENTITIES)
+			.property("jakarta.persistence.nonJtaDataSource", this.counter.wrap(this.dataSource))
+			.property("hibernate.cache.region.factory_class", "jcache")
+			.property("hibernate.javax.cache.provider",
+					"com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider")
+			.property("hibernate.javax.cache.missing_cache_strategy", "create")
+			.property("hibernate.cache.region_prefix", "factory" + factoryNumber.incrementAndGet())
+			.property("jakarta.persistence.sharedCache.mode", "ENABLE_SELECTIVE");
+		if (settings != null) {
+			configuration.property("hibernate.integrator_provider",
+					BulkLazyIntegratorProvider.including(null, new BulkLazyIntegrator(settings, plans)));
+		}
+		properties.forEach(configuration::property);
+		return configuration.createEntityManagerFactory();
+	}
+
+	/** Statements executed since the last call, or since the work began. */
+	public int statementsSinceMark() {
+		int count = this.counter.count();
+		int since = count - this.mark;
+		this.mark = count;
+		return since;
+	}
+
+	/** The SQL of every statement the current work executed so far. */
+	public List<String> sql() {
+		return this.counter.statements();
+	}
+
+	/** Runs work with bulk-lazy and counts its statements. */
+	public <T> Run<T> bulk(Function<EntityManager, T> work) {
+		return run(this.bulk, work);
+	}
+
+	/** Runs work with plain Hibernate and counts its statements. */
+	public <T> Run<T> plain(Function<EntityManager, T> work) {
+		return run(this.plain, work);
+	}
+
+	/** Runs work in a transaction that is rolled back, counting the statements it executes. */
+	public <T> Run<T> run(EntityManagerFactory factory, Function<EntityManager, T> work) {
+		EntityManager entityManager = factory.createEntityManager();
+		try {
+			entityManager.getTransaction().begin();
+			this.counter.reset();
+			this.mark = 0;
+			T value = work.apply(entityManager);
+			Run<T> run = new Run<>(value, this.counter.count(), this.counter.statements());
+			entityManager.getTransaction().rollback();
+			return run;
+		}
+		finally {
+			if (entityManager.getTransaction().isActive()) {
+				entityManager.getTransaction().rollback();
+			}
+			entityManager.close();
+		}
+	}
+
+	private void seed() {
+		inTransaction((entityManager) -> {
+			District[] districts = new District[5];
+			for (long i = 1; i <= 4; i++) {
+				districts[(int) i] = persist(entityManager, new District(i, "District " + i));
+			}
+			School[] schools = new School[13];
+			for (long i = 1; i <= 12; i++) {
+				schools[(int) i] = persist(entityManager, new School(i, "School " + i, districts[(int) ((i - 1) % 4) + 1]));
+			}
+			Teacher[] teachers = new Teacher[7];
+			for (long i = 1; i <= 6; i++) {
+				teachers[(int) i] = persist(entityManager, new Teacher(i, "Teacher " + i, schools[(int) (i * 2)]));
+			}
+			Course[] courses = new Course[11];
+			for (long i = 1; i <= 10; i++) {
+				courses[(int) i] = persist(entityManager,
+						new Course(i, "Course " + (char) ('A' + i), teachers[(int) ((i - 1) % 6) + 1], i == 10));
+			}
+			for (long i = 1; i <= 60; i++) {
+				// school 12 keeps no student
+				Student student = new Student(i, "Student " + i, schools[(int) ((i - 1) % 11) + 1]);
+				for (long offset : new long[] { 0, 3, 6 }) {
+					student.getCourses().add(courses[(int) ((i + offset) % 10) + 1]);
+				}
+				for (int n = 0; n < i % 3; n++) {
+					student.getNicknames().add("nick " + i + "." + (char) ('z' - n));
+				}
+				persist(entityManager, student);
+			}
+			seedUsers(entityManager);
+			Dog rex = persist(entityManager, new Dog(1L, "Rex"));
+			Cat tom = persist(entityManager, new Cat(2L, "Tom"));
+			Dog fido = persist(entityManager, new Dog(3L, "Fido"));
+			Cat kitty = persist(entityManager, new Cat(4L, "Kitty"));
+			persist(entityManager, new PetOwner(1L, tom, rex, schools[1]));
+			persist(entityManager, new PetOwner(2L, fido, fido, schools[2]));
+			persist(entityManager, new PetOwner(3L, kitty, null, schools[3]));
+			Country[] countries = new Country[4];
+			for (long i = 1; i <= 3; i++) {
+				countries[(int) i] = persist(entityManager, new Country(i, "Country " + i));
+			}
+			for (long i = 1; i <= 6; i++) {
+				persist(entityManager, new City(i, "City " + i, countries[(int) ((i - 1) % 3) + 1]));
+			}
+			for (long i = 1; i <= 5; i++) {
+				Team team = new Team(i, "Team " + i);
+				for (int n = 0; n < i % 3; n++) {
+					team.getMembers().add("member " + i + "." + n);
+				}
+				persist(entityManager, team);
+			}
+		});
+		seedBoxesAndItems();
+	}
+
+	private static void seedUsers(EntityManager entityManager) {
+		UserInfo info1 = persist(entityManager, new UserInfo(1L, "info 1"));
+		UserInfo info2 = persist(entityManager, new UserInfo(2L, "info 2"));
+		UserInfo info3 = persist(entityManager, new UserInfo(3L, "info 3"));
+		User user7 = persist(entityManager, new User(7L, "jack", null, info1));
+		User user8 = persist(entityManager, new User(8L, "ed", user7, info2));
+		User user9 = persist(entityManager, new User(9L, "fred", user7, null));
+		persist(entityManager, new User(10L, "chuck", user8, info3));
+		persist(entityManager, new Address(1L, "jack@bean.com", user7));
+		persist(entityManager, new Address(2L, "ed@wood.com", user8));
+		persist(entityManager, new Address(3L, "ed@bettyboop.com", user8));
+		persist(entityManager, new Address(4L, "ed@lala.com", user8));
+		persist(entityManager, new Address(5L, "fred@fred.com", user9));
+		persist(entityManager, new Thing(1L, "dog"));
+		persist(entityManager, new Thing(2L, "lamp"));
+		persist(entityManager, new Thing(3L, "chair"));
+		entityManager.flush();
+		entityManager.createNativeQuery("insert into bl_user_to_thing (user_id, thing_id) values "
+				+ "(7, 1), (8, 1), (8, 1), (10, 2), (9, 2), (10, 3)").executeUpdate();
+	}
+
+	private void seedBoxesAndItems() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			insert(connection, "insert into bl_box (id, label) values (?, ?)", true);
+			insert(connection, "insert into bl_item (id, box_id) values (?, ?)", false);
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void insert(Connection connection, String sql, boolean label) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (long i = 1; i <= ITEMS; i++) {
+				statement.setLong(1, i);
+				if (label) {
+					statement.setString(2, "Box " + i);
+				}
+				else {
+					statement.setLong(2, i);
+				}
+				statement.addBatch();
+				if (i % 1000 == 0) {
+					statement.executeBatch();
+				}
+			}
+		}
+	}
+
+	private void inTransaction(java.util.function.Consumer<EntityManager> work) {
+		EntityManager entityManager = this.bulk.createEntityManager();
+		try {
+			entityManager.getTransaction().begin();
+			work.accept(entityManager);
+			entityManager.getTransaction().commit();
+		}
+		finally {
+			entityManager.close();
+		}
+	}
+
+	private static <T> T persist(EntityManager entityManager, T entity) {
+		entityManager.persist(entity);
+		return entity;
+	}
+
+	private void close() {
+		this.bulk.close();
+		this.plain.close();
+		this.dataSource.close();
+	}
+
+	/** Generates the Hibernate properties map for a test. */
+	public static Map<String, Object> properties(Object... keysAndValues) {
+		Map<String, Object> properties = new HashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return properties;
+	}
+
+}
