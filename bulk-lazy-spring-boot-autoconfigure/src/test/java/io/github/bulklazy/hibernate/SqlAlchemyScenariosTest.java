@@ -2,7 +2,6 @@ package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import io.github.bulklazy.model.Address;
 import io.github.bulklazy.model.User;
@@ -25,7 +24,7 @@ class SqlAlchemyScenariosTest {
 	@EnumSource(TestDatabase.class)
 	void oneToOneLoadsEveryUsersInfoInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = compare(fixture, (entityManager) -> {
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
 			List<User> users = users(entityManager, 7, 8, 9, 10);
 			List<Object> steps = new ArrayList<>();
 			steps.add(fixture.statementsSinceMark());
@@ -75,7 +74,7 @@ class SqlAlchemyScenariosTest {
 	@EnumSource(TestDatabase.class)
 	void oneToManyKeepsOrderAndGivesEmptyCollections(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = compare(fixture, (entityManager) -> {
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
 			List<User> users = users(entityManager, 7, 8, 9, 10);
 			fixture.statementsSinceMark();
 			List<Object> steps = new ArrayList<>();
@@ -95,7 +94,7 @@ class SqlAlchemyScenariosTest {
 	@EnumSource(TestDatabase.class)
 	void manyToOneLoadsSharedOwnersOnce(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = compare(fixture, (entityManager) -> {
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
 			List<Address> addresses = entityManager.createQuery("from Address a order by a.id", Address.class)
 				.getResultList();
 			fixture.statementsSinceMark();
@@ -113,7 +112,7 @@ class SqlAlchemyScenariosTest {
 	@EnumSource(TestDatabase.class)
 	void selfReferencingOneToMany(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = compare(fixture, (entityManager) -> {
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
 			List<User> users = users(entityManager, 7, 8);
 			fixture.statementsSinceMark();
 			List<Object> steps = new ArrayList<>();
@@ -131,7 +130,7 @@ class SqlAlchemyScenariosTest {
 	@EnumSource(TestDatabase.class)
 	void selfReferencingManyToOne(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = compare(fixture, (entityManager) -> {
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
 			List<User> users = users(entityManager, 8, 9, 10);
 			fixture.statementsSinceMark();
 			List<Object> steps = new ArrayList<>();
@@ -148,7 +147,7 @@ class SqlAlchemyScenariosTest {
 	@EnumSource(TestDatabase.class)
 	void manyToManyThroughJoinTableKeepsDuplicatedRowsAsHibernateDoes(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = compare(fixture, (entityManager) -> {
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
 			List<User> users = users(entityManager, 7, 8, 9, 10);
 			fixture.statementsSinceMark();
 			List<Object> steps = new ArrayList<>();
@@ -160,22 +159,6 @@ class SqlAlchemyScenariosTest {
 		});
 		assertThat(trace).containsExactly("[dog]", 1, List.of("dog"), List.of("dog", "dog"), List.of("lamp"),
 				List.of("chair", "lamp"), 0);
-	}
-
-	/**
-	 * Runs the work with bulk-lazy and with plain Hibernate, checks that every value it read is the
-	 * same, and returns bulk-lazy's trace.
-	 */
-	static List<Object> compare(Fixture fixture, Function<EntityManager, List<Object>> work) {
-		List<Object> bulk = fixture.bulk(work).value();
-		List<Object> plain = fixture.plain(work).value();
-		assertThat(valuesOf(bulk)).isEqualTo(valuesOf(plain));
-		return bulk;
-	}
-
-	/** The trace without statement counts. */
-	static List<Object> valuesOf(List<Object> trace) {
-		return trace.stream().filter((step) -> !(step instanceof Integer)).toList();
 	}
 
 	static List<User> users(EntityManager entityManager, long... ids) {

@@ -37,6 +37,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * One database with the test model and its data, and two entity manager factories over it:
  * plain Hibernate and Hibernate with bulk-lazy. Built once per database and shared by the tests.
@@ -90,6 +92,16 @@ public final class Fixture {
 		return this.database;
 	}
 
+	/** The factory with bulk-lazy's default settings. */
+	public EntityManagerFactory bulkFactory() {
+		return this.bulk;
+	}
+
+	/** The factory without bulk-lazy. */
+	public EntityManagerFactory plainFactory() {
+		return this.plain;
+	}
+
 	/**
 	 * A new factory over the same data.
 	 * @param settings bulk-lazy's settings, or {@code null} for plain Hibernate
@@ -110,13 +122,30 @@ public final class Fixture {
 					"com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider")
 			.property("hibernate.javax.cache.missing_cache_strategy", "create")
 			.property("hibernate.cache.region_prefix", "factory" + factoryNumber.incrementAndGet())
-			.property("jakarta.persistence.sharedCache.mode", "ENABLE_SELECTIVE");
+			.property("jakarta.persistence.sharedCache.mode", "ENABLE_SELECTIVE")
+			.property("hibernate.generate_statistics", true);
 		if (settings != null) {
 			configuration.property("hibernate.integrator_provider",
 					BulkLazyIntegratorProvider.including(null, new BulkLazyIntegrator(settings, plans)));
 		}
 		properties.forEach(configuration::property);
 		return configuration.createEntityManagerFactory();
+	}
+
+	/**
+	 * Runs the work with bulk-lazy and with plain Hibernate, checks that every value it traced is
+	 * the same in both, and returns bulk-lazy's trace. Integers in a trace are statement counts,
+	 * which may differ.
+	 */
+	public List<Object> sameAsPlain(Function<EntityManager, List<Object>> work) {
+		List<Object> bulkTrace = bulk(work).value();
+		List<Object> plainTrace = plain(work).value();
+		assertThat(valuesOf(bulkTrace)).isEqualTo(valuesOf(plainTrace));
+		return bulkTrace;
+	}
+
+	private static List<Object> valuesOf(List<Object> trace) {
+		return trace.stream().filter((step) -> !(step instanceof Integer)).toList();
 	}
 
 	/** Statements executed since the last call, or since the work began. */
