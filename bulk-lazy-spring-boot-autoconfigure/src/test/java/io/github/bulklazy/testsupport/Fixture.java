@@ -49,6 +49,9 @@ public final class Fixture {
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
 			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class);
 
+	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
+	private static final String CACHED = "bulk-lazy-test.cached";
+
 	/** Items and boxes seeded for the cost test. */
 	public static final int ITEMS = 20_000;
 
@@ -75,9 +78,9 @@ public final class Fixture {
 		this.dataSource.setUsername(database.username());
 		this.dataSource.setPassword(database.password());
 		this.dataSource.setMaximumPoolSize(4);
-		this.bulk = factory(BulkLazySettings.defaults(), Map.of("jakarta.persistence.schema-generation.database.action",
-				"drop-and-create"));
-		this.plain = factory(null, Map.of());
+		this.bulk = factory(BulkLazySettings.defaults(), new BulkLazyPlans(), properties(
+				"jakarta.persistence.schema-generation.database.action", "drop-and-create", CACHED, true));
+		this.plain = factory(null, new BulkLazyPlans(), properties(CACHED, true));
 		seed();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::close));
 	}
@@ -117,13 +120,19 @@ public final class Fixture {
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("bulk-lazy-test")
 			.managedClasses(ENTITIES)
 			.property("jakarta.persistence.nonJtaDataSource", this.counter.wrap(this.dataSource))
-			.property("hibernate.cache.region.factory_class", "jcache")
-			.property("hibernate.javax.cache.provider",
-					"com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider")
-			.property("hibernate.javax.cache.missing_cache_strategy", "create")
-			.property("hibernate.cache.region_prefix", "factory" + factoryNumber.incrementAndGet())
-			.property("jakarta.persistence.sharedCache.mode", "ENABLE_SELECTIVE")
 			.property("hibernate.generate_statistics", true);
+		if (properties.containsKey(CACHED)) {
+			// only the two long-lived factories: closing a factory closes the shared cache manager
+			configuration.property("hibernate.cache.region.factory_class", "jcache")
+				.property("hibernate.javax.cache.provider",
+						"com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider")
+				.property("hibernate.cache.region_prefix", "factory" + factoryNumber.incrementAndGet())
+				.property("hibernate.javax.cache.missing_cache_strategy", "create")
+				.property("jakarta.persistence.sharedCache.mode", "ENABLE_SELECTIVE");
+		}
+		else {
+			configuration.property("hibernate.cache.use_second_level_cache", false);
+		}
 		if (settings != null) {
 			configuration.property("hibernate.integrator_provider",
 					BulkLazyIntegratorProvider.including(null, new BulkLazyIntegrator(settings, plans)));
