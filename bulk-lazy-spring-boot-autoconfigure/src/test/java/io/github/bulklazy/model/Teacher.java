@@ -3,6 +3,7 @@ package io.github.bulklazy.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.bulklazy.BulkLazy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -20,7 +21,9 @@ public class Teacher {
 
 	private String name;
 
+	/** Switched off in code; configuration can switch it back on. */
 	@ManyToOne(fetch = FetchType.LAZY)
+	@BulkLazy(false)
 	private School school;
 
 	/** Tuned by hand: Hibernate's batch fetching keeps it. */

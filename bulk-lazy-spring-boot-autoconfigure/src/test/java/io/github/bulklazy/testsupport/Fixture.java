@@ -13,6 +13,7 @@ import java.util.function.Function;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
+import io.github.bulklazy.hibernate.BulkLazyPlan;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.hibernate.BulkLazySettings;
 import io.github.bulklazy.model.Address;
@@ -69,6 +70,8 @@ public final class Fixture {
 
 	private final EntityManagerFactory bulk;
 
+	private final BulkLazyPlans plans = new BulkLazyPlans();
+
 	private int mark;
 
 	private Fixture(TestDatabase database) {
@@ -78,7 +81,7 @@ public final class Fixture {
 		this.dataSource.setUsername(database.username());
 		this.dataSource.setPassword(database.password());
 		this.dataSource.setMaximumPoolSize(4);
-		this.bulk = factory(BulkLazySettings.defaults(), new BulkLazyPlans(), properties(
+		this.bulk = factory(BulkLazySettings.defaults(), this.plans, properties(
 				"jakarta.persistence.schema-generation.database.action", "drop-and-create", CACHED, true));
 		this.plain = factory(null, new BulkLazyPlans(), properties(CACHED, true));
 		seed();
@@ -98,6 +101,11 @@ public final class Fixture {
 	/** The factory with bulk-lazy's default settings. */
 	public EntityManagerFactory bulkFactory() {
 		return this.bulk;
+	}
+
+	/** The plan of the factory with bulk-lazy's default settings. */
+	public BulkLazyPlan bulkPlan() {
+		return this.plans.all().get(0);
 	}
 
 	/** The factory without bulk-lazy. */
