@@ -1,0 +1,149 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.model.District;
+import io.github.bulklazy.model.PetOwner;
+import io.github.bulklazy.model.Student;
+import io.github.bulklazy.model.Teacher;
+import io.github.bulklazy.model.UserInfo;
+import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.TestDatabase;
+import jakarta.persistence.EntityGraph;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Associations the user tuned by hand keep Hibernate's behaviour, and mappings bulk-lazy cannot
+ * load fall back to plain Hibernate with one INFO line each at start-up.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UserChoicesTest {
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void batchSizeKeepsHibernatesBatches(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from Teacher t order by t.id", Teacher.class)
+				.getResultList()
+				.forEach((teacher) -> trace.add(teacher.getCourses().stream().map((course) -> course.getTitle()).sorted().toList()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).as("6 teachers in batches of 2").endsWith(4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void subselectFetchingKeepsItsSubselect(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from District d order by d.id", District.class)
+				.getResultList()
+				.forEach((district) -> trace.add(district.getSchools().stream().map((school) -> school.getName()).sorted().toList()));
+			trace.add(fixture.statementsSinceMark());
+			trace.add(fixture.sql().get(1).toLowerCase().contains("in (select"));
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).endsWith(2, true);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void fetchJoinsAndEntityGraphsAreLeftAsTheyAre(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from Student s join fetch s.school order by s.id", Student.class)
+				.getResultList()
+				.forEach((student) -> trace.add(student.getSchool().getName()));
+			trace.add(fixture.statementsSinceMark());
+			EntityGraph<Student> graph = entityManager.createEntityGraph(Student.class);
+			graph.addAttributeNode("courses");
+			entityManager.clear();
+			entityManager.createQuery("from Student s order by s.id", Student.class)
+				.setHint("jakarta.persistence.fetchgraph", graph)
+				.getResultList()
+				.forEach((student) -> trace.add(student.getCourses().size()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		List<Object> trace = fixture.sameAsPlain(work);
+		assertThat(trace.get(60)).isEqualTo(1);
+		assertThat(trace.get(trace.size() - 1)).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void unsupportedMappingsCostWhatTheyCostInPlainHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
+				.getResultList()
+				.forEach((owner) -> trace.add(owner.getSchoolByCode().getName()));
+			entityManager.createQuery("from UserInfo i order by i.id", UserInfo.class)
+				.getResultList()
+				.forEach((info) -> trace.add(info.getUser().getName()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		List<Object> bulk = fixture.sameAsPlain(work);
+		assertThat(bulk).containsExactly("School 1", "School 2", "School 3", "jack", "ed", "chuck",
+				fixture.plain(work).value().get(6));
+	}
+
+	@Test
+	void fallbacksAreLoggedOnceEachWithTheirReason(CapturedOutput output) {
+		Fixture fixture = Fixture.on(TestDatabase.H2);
+		BulkLazyPlans plans = new BulkLazyPlans();
+		try (EntityManagerFactory factory = fixture.factory(BulkLazySettings.defaults(), plans, Map.of())) {
+			List<String> fallbacks = plans.all().get(0).associations().stream()
+				.filter((association) -> association.mode() == Mode.FALLBACK)
+				.map((association) -> association.name() + ": " + association.reason())
+				.toList();
+			assertThat(fallbacks).containsExactlyInAnyOrder(
+					"District.schools: @Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge",
+					"PetOwner.schoolByCode: joins on a non-primary-key column",
+					"UserInfo.user: inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key",
+					"Teacher.courses: @BatchSize on the collection: Hibernate's batch fetching stays in charge");
+			for (String fallback : fallbacks) {
+				String line = "bulk-lazy: " + fallback.replaceFirst(": ", " is loaded by plain Hibernate: ");
+				assertThat(output.getOut().split("\n")).filteredOn((logged) -> logged.endsWith(line)).hasSize(1);
+			}
+		}
+	}
+
+	@Test
+	void globalBatchFetchSizeKeepsHibernateInCharge() {
+		Fixture fixture = Fixture.on(TestDatabase.H2);
+		BulkLazyPlans plans = new BulkLazyPlans();
+		try (EntityManagerFactory factory = fixture.factory(BulkLazySettings.defaults(), plans,
+				Map.of("hibernate.default_batch_fetch_size", 4))) {
+			assertThat(plans.all().get(0).associations()).filteredOn((association) -> association.mode() == Mode.BULK)
+				.isEmpty();
+			Integer statements = fixture.run(factory, (entityManager) -> {
+				BulkLoadingTest.STUDENTS.apply(entityManager).forEach((student) -> student.getSchool().getName());
+				return fixture.statementsSinceMark();
+			}).value();
+			assertThat(statements).as("11 schools in batches of 4").isEqualTo(4);
+		}
+	}
+
+}
