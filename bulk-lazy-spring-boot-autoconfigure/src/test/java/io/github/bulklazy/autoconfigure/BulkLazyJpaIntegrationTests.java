@@ -1,0 +1,151 @@
+package io.github.bulklazy.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.github.bulklazy.autoconfigure.app.StatementCounting;
+import io.github.bulklazy.hibernate.BulkLazyPlan;
+import io.github.bulklazy.hibernate.BulkLazyPlans;
+import io.github.bulklazy.model.School;
+import io.github.bulklazy.model.Student;
+import io.github.bulklazy.testsupport.StatementCounter;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** bulk-lazy inside Spring Boot's JPA auto-configuration and beside factories an application defines. */
+class BulkLazyJpaIntegrationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
+				BulkLazyAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.generate-unique-name=true", "spring.jpa.hibernate.ddl-auto=create-drop");
+
+	@Test
+	void bootsEntityManagerFactoryBulkLoads() {
+		this.contextRunner.withUserConfiguration(ModelConfiguration.class).run((context) -> {
+			assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class),
+					context.getBean(StatementCounter.class))).isEqualTo(2);
+			assertThat(context.getBean(BulkLazyPlans.class).all()).hasSize(1);
+		});
+	}
+
+	@Test
+	void disabledLeavesPlainHibernate() {
+		this.contextRunner.withUserConfiguration(ModelConfiguration.class)
+			.withPropertyValues("bulk-lazy.enabled=false")
+			.run((context) -> assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class),
+					context.getBean(StatementCounter.class))).isEqualTo(6));
+	}
+
+	@Test
+	void unknownEntryStopsStartUpNamingIt() {
+		this.contextRunner.withUserConfiguration(ModelConfiguration.class)
+			.withPropertyValues("bulk-lazy.exclude=Student.scool")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("bulk-lazy.exclude entry 'Student.scool' names no entity or association; "
+						+ "closest known names: Student.school"));
+	}
+
+	@Test
+	void entriesAreCheckedAgainstEveryFactory() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BulkLazyAutoConfiguration.class))
+			.withUserConfiguration(TwoFactoriesConfiguration.class)
+			.withPropertyValues("bulk-lazy.exclude=Student.courses")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void factoriesTheApplicationDefinesBulkLoad() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BulkLazyAutoConfiguration.class))
+			.withUserConfiguration(TwoFactoriesConfiguration.class)
+			.run((context) -> {
+				StatementCounter counter = context.getBean(StatementCounter.class);
+				Map<String, EntityManagerFactory> factories = context.getBeansOfType(EntityManagerFactory.class);
+				assertThat(factories).hasSize(2);
+				for (EntityManagerFactory factory : factories.values()) {
+					assertThat(schoolReadingStatements(factory, counter)).isEqualTo(2);
+				}
+				assertThat(context.getBean(BulkLazyPlans.class).all()).extracting(BulkLazyPlan::chunkSize)
+					.containsExactly(512, 512);
+			});
+	}
+
+	/** Seeds 5 schools and 20 students, then reads every student's school; returns the statements. */
+	static int schoolReadingStatements(EntityManagerFactory factory, StatementCounter counter) {
+		EntityManager entityManager = factory.createEntityManager();
+		try {
+			entityManager.getTransaction().begin();
+			for (long id = 1; id <= 5; id++) {
+				entityManager.persist(new School(id, "School " + id, null));
+			}
+			for (long id = 1; id <= 20; id++) {
+				entityManager.persist(new Student(id, "Student " + id, entityManager.find(School.class, (id % 5) + 1)));
+			}
+			entityManager.flush();
+			entityManager.clear();
+			counter.reset();
+			List<Student> students = entityManager.createQuery("from Student", Student.class).getResultList();
+			students.forEach((student) -> student.getSchool().getName());
+			return counter.count();
+		}
+		finally {
+			entityManager.getTransaction().rollback();
+			entityManager.close();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = Student.class)
+	@Import(StatementCounting.class)
+	static class ModelConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(StatementCounting.class)
+	static class TwoFactoriesConfiguration {
+
+		@Bean
+		LocalContainerEntityManagerFactoryBean ordersEntityManagerFactory() {
+			return factory();
+		}
+
+		@Bean
+		LocalContainerEntityManagerFactoryBean archiveEntityManagerFactory() {
+			return factory();
+		}
+
+		private static LocalContainerEntityManagerFactoryBean factory() {
+			DataSource dataSource = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build();
+			LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+			factory.setDataSource(StatementCounting.counter().wrap(dataSource));
+			factory.setPackagesToScan(Student.class.getPackageName());
+			factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
+			factory.getJpaPropertyMap().put("hibernate.hbm2ddl.auto", "create-drop");
+			return factory;
+		}
+
+	}
+
+}
