@@ -34,7 +34,7 @@ public final class BulkLazyAutoConfiguration {
 
 	@Bean
 	static BulkLazyIntegrator bulkLazyIntegrator(BulkLazyProperties properties, BulkLazyPlans plans) {
-		return new BulkLazyIntegrator(properties.toSettings(), plans);
+		return new BulkLazyIntegrator(properties.toSettings(), plans, "entityManagerFactory");
 	}
 
 	@Bean

@@ -22,12 +22,8 @@ final class BulkLazyHibernatePropertiesCustomizer implements HibernateProperties
 
 	@Override
 	public void customize(Map<String, Object> hibernateProperties) {
-		addIntegrator(hibernateProperties, this.integrator);
-	}
-
-	static void addIntegrator(Map<String, Object> properties, BulkLazyIntegrator integrator) {
-		properties.put(JpaSettings.INTEGRATOR_PROVIDER,
-				BulkLazyIntegratorProvider.including(properties.get(JpaSettings.INTEGRATOR_PROVIDER), integrator));
+		hibernateProperties.put(JpaSettings.INTEGRATOR_PROVIDER, BulkLazyIntegratorProvider
+			.including(hibernateProperties.get(JpaSettings.INTEGRATOR_PROVIDER), this.integrator));
 	}
 
 }

@@ -13,7 +13,7 @@ package io.github.bulklazy.hibernate;
  * @param reason why it is excluded or falls back, {@code null} when bulk-loaded
  */
 public record Association(String name, String ownerEntity, String attribute, Kind kind, String targetEntity,
-		Mode mode, String reason) {
+		Mode mode, Reason reason) {
 
 	/** The shape of an association. */
 	public enum Kind {
@@ -40,12 +40,68 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 
 	}
 
+	/** Why an association is left to plain Hibernate. */
+	public enum Reason {
+
+		/** Switched off by configuration or {@code @BulkLazy(false)}. */
+		EXCLUDED("excluded", "excluded by configuration or @BulkLazy(false)"),
+
+		/** {@code @BatchSize} on the association or its target entity. */
+		BATCH_SIZE("batch-size", "@BatchSize: Hibernate's batch fetching stays in charge"),
+
+		/** {@code hibernate.default_batch_fetch_size} is set. */
+		DEFAULT_BATCH_FETCH_SIZE("default-batch-fetch-size",
+				"hibernate.default_batch_fetch_size is set: Hibernate's batch fetching stays in charge"),
+
+		/** {@code @Fetch(FetchMode.SUBSELECT)}. */
+		SUBSELECT("subselect", "@Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge"),
+
+		/** {@code @SQLSelect} or a named query loads it. */
+		CUSTOM_LOADER("custom-loader", "loaded by a custom query (@SQLSelect or named query)"),
+
+		/** Joined on a column that is not the target's primary key. */
+		NON_PRIMARY_KEY_JOIN("non-primary-key-join", "joins on a non-primary-key column"),
+
+		/** An inverse or shared-primary-key {@code @OneToOne}. */
+		INVERSE_ONE_TO_ONE("inverse-one-to-one",
+				"inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key"),
+
+		/** A to-one Hibernate loads with its owner. */
+		EAGER("eager", "FetchType.EAGER: Hibernate loads it together with its owner"),
+
+		/** The owner or target has a composite primary key. */
+		COMPOSITE_KEY("composite-key", "composite primary key"),
+
+		/** Declared inside an embeddable. */
+		EMBEDDED("embedded", "declared inside an embeddable");
+
+		private final String tag;
+
+		private final String description;
+
+		Reason(String tag, String description) {
+			this.tag = tag;
+			this.description = description;
+		}
+
+		/** A short lower-case name, for metric tags. */
+		public String tag() {
+			return this.tag;
+		}
+
+		/** What a person reads in logs and the endpoint. */
+		public String description() {
+			return this.description;
+		}
+
+	}
+
 	/** Hibernate's collection role of this association, {@code com.acme.Student.courses}. */
 	public String role() {
 		return this.ownerEntity + "." + this.attribute;
 	}
 
-	Association withMode(Mode mode, String reason) {
+	Association withMode(Mode mode, Reason reason) {
 		return new Association(this.name, this.ownerEntity, this.attribute, this.kind, this.targetEntity, mode, reason);
 	}
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import io.github.bulklazy.BulkLazy;
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.hibernate.Association.Reason;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Component;
@@ -88,7 +89,7 @@ final class AssociationPlanner {
 			else if (value instanceof ToOne || value instanceof Collection) {
 				Kind kind = (value instanceof ToOne) ? Kind.TO_ONE : Kind.COLLECTION;
 				associations.add(new Association(shortName(owner) + "." + name, owner.getEntityName(), name, kind,
-						targetOf(value), Mode.FALLBACK, "declared inside an embeddable"));
+						targetOf(value), Mode.FALLBACK, Reason.EMBEDDED));
 			}
 		}
 	}
@@ -98,59 +99,58 @@ final class AssociationPlanner {
 		String target = targetOf(value);
 		Association association = new Association(shortName(owner) + "." + property.getName(),
 				owner.getEntityName(), property.getName(), kind, target, Mode.BULK, null);
-		String reason = (value instanceof ToOne toOne) ? fallbackReason(toOne) : fallbackReason((Collection) value);
+		Reason reason = (value instanceof ToOne toOne) ? fallbackReason(toOne) : fallbackReason((Collection) value);
 		if (reason != null) {
 			return association.withMode(Mode.FALLBACK, reason);
 		}
 		return selected(owner, property, target) ? association
-				: association.withMode(Mode.EXCLUDED, "excluded by configuration or @BulkLazy(false)");
+				: association.withMode(Mode.EXCLUDED, Reason.EXCLUDED);
 	}
 
-	private String fallbackReason(ToOne toOne) {
+	private Reason fallbackReason(ToOne toOne) {
 		if (toOne instanceof OneToOne) {
-			return "inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key";
+			return Reason.INVERSE_ONE_TO_ONE;
 		}
 		if (!toOne.isLazy()) {
-			return "FetchType.EAGER: Hibernate loads it together with its owner";
+			return Reason.EAGER;
 		}
 		if (!toOne.isReferenceToPrimaryKey()) {
-			return "joins on a non-primary-key column";
+			return Reason.NON_PRIMARY_KEY_JOIN;
 		}
 		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
 		if (target.getIdentifier().getColumnSpan() != 1) {
-			return "target " + shortName(target) + " has a composite primary key";
+			return Reason.COMPOSITE_KEY;
 		}
 		if (target.getBatchSize() > 0) {
-			return "@BatchSize on " + shortName(target) + ": Hibernate's batch fetching stays in charge";
+			return Reason.BATCH_SIZE;
 		}
 		if (target.getLoaderName() != null) {
-			return shortName(target) + " is loaded by a custom query (@SQLSelect or named query)";
+			return Reason.CUSTOM_LOADER;
 		}
 		return batchFetchSizeReason();
 	}
 
-	private String fallbackReason(Collection collection) {
+	private Reason fallbackReason(Collection collection) {
 		if (collection.getBatchSize() > 0) {
-			return "@BatchSize on the collection: Hibernate's batch fetching stays in charge";
+			return Reason.BATCH_SIZE;
 		}
 		if (collection.isSubselectLoadable()) {
-			return "@Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge";
+			return Reason.SUBSELECT;
 		}
 		if (collection.getLoaderName() != null) {
-			return "loaded by a custom query (@SQLSelect or named query)";
+			return Reason.CUSTOM_LOADER;
 		}
 		if (collection.getReferencedPropertyName() != null) {
-			return "joins on a non-primary-key column";
+			return Reason.NON_PRIMARY_KEY_JOIN;
 		}
 		if (collection.getKey().getColumnSpan() != 1) {
-			return "owner has a composite primary key";
+			return Reason.COMPOSITE_KEY;
 		}
 		return batchFetchSizeReason();
 	}
 
-	private String batchFetchSizeReason() {
-		return (this.defaultBatchFetchSize > 1)
-				? "hibernate.default_batch_fetch_size is set: Hibernate's batch fetching stays in charge" : null;
+	private Reason batchFetchSizeReason() {
+		return (this.defaultBatchFetchSize > 1) ? Reason.DEFAULT_BATCH_FETCH_SIZE : null;
 	}
 
 	private boolean selected(PersistentClass owner, Property property, String target) {

@@ -28,16 +28,25 @@ public final class BulkLazyIntegrator implements Integrator {
 
 	private final BulkLazyPlans plans;
 
+	private final String name;
+
 	private final Map<SessionFactoryImplementor, BulkLazyPlan> planByFactory = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates an integrator.
 	 * @param settings what the user configured
 	 * @param plans where the plan of each session factory is published
+	 * @param name the name to publish the plan under, or {@code null} for the session factory's
 	 */
-	public BulkLazyIntegrator(BulkLazySettings settings, BulkLazyPlans plans) {
+	public BulkLazyIntegrator(BulkLazySettings settings, BulkLazyPlans plans, String name) {
 		this.settings = settings;
 		this.plans = plans;
+		this.name = name;
+	}
+
+	/** The same integrator, publishing its plans under another name. */
+	public BulkLazyIntegrator named(String name) {
+		return new BulkLazyIntegrator(this.settings, this.plans, name);
 	}
 
 	@Override
@@ -47,15 +56,15 @@ public final class BulkLazyIntegrator implements Integrator {
 		AssociationPlanner planner = new AssociationPlanner(this.settings,
 				sessionFactory.getSessionFactoryOptions().getDefaultBatchFetchSize(), metadata);
 		List<Association> associations = planner.plan();
-		BulkLazyPlan plan = new BulkLazyPlan(sessionFactory.getName(), chunkSize(dialect), associations,
-				planner.knownNames(associations));
+		BulkLazyPlan plan = new BulkLazyPlan((this.name != null) ? this.name : sessionFactory.getName(),
+				chunkSize(dialect), associations, planner.knownNames(associations));
 		for (Association association : associations) {
 			if (association.mode() == Mode.FALLBACK) {
 				logger.infof("bulk-lazy: %s is loaded by plain Hibernate: %s", association.name(),
-						association.reason());
+						association.reason().description());
 			}
 		}
-		BulkLoader loader = new BulkLoader(sessionFactory, associations, plan.chunkSize());
+		BulkLoader loader = new BulkLoader(sessionFactory, plan);
 		EventListenerRegistry listeners = sessionFactory.getServiceRegistry()
 			.requireService(EventListenerRegistry.class);
 		listeners.appendListeners(EventType.POST_LOAD, loader);

@@ -36,6 +36,20 @@ public final class BulkLazyIntegratorProvider implements IntegratorProvider {
 		return new BulkLazyIntegratorProvider(integrator, instantiate(existing));
 	}
 
+	/**
+	 * Like {@link #including(Object, BulkLazyIntegrator)}, but replaces the integrator of a
+	 * bulk-lazy provider already there.
+	 * @param existing the value already there
+	 * @param integrator the integrator to use
+	 * @return a provider of the integrator and of any other provider already there
+	 */
+	public static IntegratorProvider replacing(Object existing, BulkLazyIntegrator integrator) {
+		if (existing instanceof BulkLazyIntegratorProvider provider) {
+			return new BulkLazyIntegratorProvider(integrator, provider.previous);
+		}
+		return including(existing, integrator);
+	}
+
 	@Override
 	public List<Integrator> getIntegrators() {
 		List<Integrator> integrators = new ArrayList<>();

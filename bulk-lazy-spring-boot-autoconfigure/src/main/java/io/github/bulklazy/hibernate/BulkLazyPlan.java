@@ -1,23 +1,42 @@
 package io.github.bulklazy.hibernate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What bulk-lazy does in one session factory: every lazy association with its mode, and the
- * chunk size in force.
+ * What bulk-lazy does in one session factory: every lazy association with its mode and counters,
+ * and the chunk size in force.
  *
- * @param sessionFactoryName the session factory's name (the persistence unit's, if any)
+ * @param name the name the factory was registered under (its bean name in Spring), or the session
+ * factory's name
  * @param chunkSize keys per bulk statement
  * @param associations every lazy association of the mapping
  * @param knownNames every name {@code bulk-lazy.include} and {@code bulk-lazy.exclude} may use
+ * @param statistics the counters of each association, by {@link Association#name()}
  */
-public record BulkLazyPlan(String sessionFactoryName, int chunkSize, List<Association> associations,
-		Set<String> knownNames) {
+public record BulkLazyPlan(String name, int chunkSize, List<Association> associations, Set<String> knownNames,
+		Map<String, AssociationStatistics> statistics) {
 
 	public BulkLazyPlan {
 		associations = List.copyOf(associations);
 		knownNames = Set.copyOf(knownNames);
+	}
+
+	BulkLazyPlan(String name, int chunkSize, List<Association> associations, Set<String> knownNames) {
+		this(name, chunkSize, associations, knownNames, newStatistics(associations));
+	}
+
+	/** The counters of an association of this plan. */
+	public AssociationStatistics statistics(Association association) {
+		return this.statistics.get(association.name());
+	}
+
+	private static Map<String, AssociationStatistics> newStatistics(List<Association> associations) {
+		Map<String, AssociationStatistics> statistics = new LinkedHashMap<>();
+		associations.forEach((association) -> statistics.put(association.name(), new AssociationStatistics()));
+		return Map.copyOf(statistics);
 	}
 
 }

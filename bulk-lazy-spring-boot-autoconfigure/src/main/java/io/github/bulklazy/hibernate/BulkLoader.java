@@ -49,7 +49,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 	private final SessionFactoryImplementor factory;
 
-	private final List<Association> associations;
+	private final BulkLazyPlan plan;
 
 	private final int chunkSize;
 
@@ -59,10 +59,10 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 	private volatile Groups groups;
 
-	BulkLoader(SessionFactoryImplementor factory, List<Association> associations, int chunkSize) {
+	BulkLoader(SessionFactoryImplementor factory, BulkLazyPlan plan) {
 		this.factory = factory;
-		this.associations = associations.stream().filter((association) -> association.mode() == Mode.BULK).toList();
-		this.chunkSize = chunkSize;
+		this.plan = plan;
+		this.chunkSize = plan.chunkSize();
 		this.arrayParameter = factory.getJdbcServices().getDialect().useArrayForMultiValuedParameters();
 	}
 
@@ -103,7 +103,8 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			if (slot.getter().get(entity) instanceof HibernateProxy proxy
 					&& proxy.getHibernateLazyInitializer().isUninitialized()) {
 				peers = (peers != null) ? peers : peersOf(session);
-				peers.addProxy(slot.rootEntity(), proxy.getHibernateLazyInitializer().getInternalIdentifier());
+				peers.addProxy(slot.rootEntity(), proxy.getHibernateLazyInitializer().getInternalIdentifier(),
+						slot.association());
 			}
 		}
 		for (CollectionSlot slot : slots.collections()) {
@@ -117,30 +118,42 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 	/**
 	 * Loads the proxy being initialized together with every waiting proxy of the same root entity.
-	 * Does nothing when the proxy was not reached through a bulk-loaded association, under a lock,
-	 * or when the second-level cache holds it: Hibernate then loads it as usual.
+	 * Does nothing when the proxy was not reached through a bulk-loaded association (counted as a
+	 * fallback when it was reached through another association), under a lock, or when the
+	 * second-level cache holds it: Hibernate then loads it as usual.
 	 */
 	private void proxyInitializing(EventSource session, String entityName, Object id, LockMode lockMode, Boolean readOnly) {
 		SessionPeers peers = this.sessions.get(session);
 		if (peers == null || lockMode != LockMode.NONE) {
 			return;
 		}
-		EntityPersister persister = this.factory.getMappingMetamodel().getEntityDescriptor(entityName);
-		String rootEntity = persister.getRootEntityName();
+		String rootEntity = this.factory.getMappingMetamodel().getEntityDescriptor(entityName).getRootEntityName();
+		Association association = peers.proxyAssociation(rootEntity, id);
+		if (association == null) {
+			return;
+		}
+		if (association.mode() != Mode.BULK) {
+			peers.forgetProxy(rootEntity, id);
+			this.plan.statistics(association).fallbackLoad();
+			return;
+		}
 		EntityGroup group = groups().entityGroups.get(rootEntity);
-		if (group == null || !peers.isWaiting(rootEntity, id) || isCached(session, group.root(), id)
-				|| !peers.startLoading(rootEntity)) {
+		if (isCached(session, group.root(), id) || !peers.startLoading(rootEntity)) {
 			return;
 		}
 		try {
 			List<Object> ids = new ArrayList<>();
 			ids.add(id);
-			for (Object peer : peers.takeProxyIds(rootEntity)) {
+			for (Object peer : peers.takeBulkProxyIds(rootEntity)) {
 				if (!peer.equals(id) && needsLoading(session, group.root(), peer)) {
 					ids.add(peer);
 				}
 			}
-			forEachChunk(ids, (chunk) -> group.loader(chunk.size(), session).load(chunk.toArray(), readOnly, session));
+			AssociationStatistics statistics = this.plan.statistics(association);
+			forEachChunk(ids, (chunk) -> {
+				group.loader(chunk.size(), session).load(chunk.toArray(), readOnly, session);
+				statistics.bulkStatement(chunk.size(), countLoaded(session, group.root(), chunk));
+			});
 		}
 		finally {
 			peers.finishLoading(rootEntity);
@@ -160,7 +173,14 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		}
 		String role = entry.getLoadedPersister().getRole();
 		CollectionGroup group = groups().collectionGroups.get(role);
-		if (group == null || isCached(session, group, entry.getLoadedKey())) {
+		if (group == null) {
+			Association association = groups().collectionAssociations.get(role);
+			if (association != null) {
+				this.plan.statistics(association).fallbackLoad();
+			}
+			return;
+		}
+		if (isCached(session, group, entry.getLoadedKey())) {
 			return;
 		}
 		SessionPeers peers = peersOf(session);
@@ -175,7 +195,12 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 					collections.add(peer);
 				}
 			}
-			forEachChunk(collections, (chunk) -> group.load(chunk, session));
+			AssociationStatistics statistics = this.plan.statistics(group.association());
+			forEachChunk(collections, (chunk) -> {
+				group.load(chunk, session);
+				statistics.bulkStatement(chunk.size(),
+						(int) chunk.stream().filter(PersistentCollection::wasInitialized).count());
+			});
 		}
 		finally {
 			peers.finishLoading(role);
@@ -196,6 +221,17 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			session.getEventListenerManager().addListener(new SessionEnd(this.sessions, session));
 		}
 		return peers;
+	}
+
+	private static int countLoaded(EventSource session, EntityMappingType root, List<Object> ids) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		int loaded = 0;
+		for (Object id : ids) {
+			if (context.getEntity(session.generateEntityKey(id, root.getEntityPersister())) != null) {
+				loaded++;
+			}
+		}
+		return loaded;
 	}
 
 	private boolean needsLoading(EventSource session, EntityMappingType root, Object id) {
@@ -252,7 +288,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 				: Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
 	}
 
-	private record ToOneSlot(Getter getter, String rootEntity) {
+	private record ToOneSlot(Getter getter, String rootEntity, Association association) {
 	}
 
 	private record CollectionSlot(Getter getter, String role) {
@@ -261,6 +297,10 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 	private record Slots(List<ToOneSlot> toOnes, List<CollectionSlot> collections) {
 	}
 
+	/**
+	 * The runtime model: which lazy associations each entity holds (inherited ones included),
+	 * and the loaders of each peer group.
+	 */
 	private final class Groups {
 
 		final Map<String, Slots> slotsByEntity = new HashMap<>();
@@ -269,54 +309,59 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 		final Map<String, CollectionGroup> collectionGroups = new HashMap<>();
 
+		final Map<String, Association> collectionAssociations = new HashMap<>();
+
 		Groups() {
 			var metamodel = BulkLoader.this.factory.getMappingMetamodel();
 			Map<String, List<ToOneSlot>> toOnes = new HashMap<>();
 			Map<String, List<CollectionSlot>> collections = new HashMap<>();
-			for (Association association : BulkLoader.this.associations) {
+			for (Association association : BulkLoader.this.plan.associations()) {
 				EntityPersister owner = metamodel.getEntityDescriptor(association.ownerEntity());
 				var attribute = owner.findAttributeMapping(association.attribute());
+				if (association.kind() == Kind.COLLECTION) {
+					this.collectionAssociations.put(association.role(), association);
+				}
+				if (attribute == null || (association.mode() != Mode.BULK && association.kind() == Kind.COLLECTION)) {
+					continue;
+				}
 				Getter getter = attribute.getPropertyAccess().getGetter();
-				List<String> holders = new ArrayList<>();
-				metamodel.forEachEntityDescriptor((persister) -> {
-					if (isSameOrSubtype(persister, owner)) {
-						holders.add(persister.getEntityName());
-					}
-				});
+				List<String> holders = holdersOf(owner);
 				if (association.kind() == Kind.TO_ONE) {
 					EntityMappingType root = metamodel.getEntityDescriptor(association.targetEntity())
 						.getRootEntityDescriptor();
-					this.entityGroups.computeIfAbsent(root.getEntityName(), (name) -> new EntityGroup(root));
-					holders.forEach((holder) -> toOnes.computeIfAbsent(holder, (key) -> new ArrayList<>())
-						.add(new ToOneSlot(getter, root.getEntityName())));
+					if (association.mode() == Mode.BULK) {
+						this.entityGroups.computeIfAbsent(root.getEntityName(), (name) -> new EntityGroup(root));
+					}
+					ToOneSlot slot = new ToOneSlot(getter, root.getEntityName(), association);
+					holders.forEach((holder) -> toOnes.computeIfAbsent(holder, (key) -> new ArrayList<>()).add(slot));
 				}
 				else {
 					PluralAttributeMapping plural = (PluralAttributeMapping) attribute;
-					String role = plural.getCollectionDescriptor().getRole();
-					this.collectionGroups.put(role, new CollectionGroup(plural));
-					holders.forEach((holder) -> collections.computeIfAbsent(holder, (key) -> new ArrayList<>())
-						.add(new CollectionSlot(getter, role)));
+					this.collectionGroups.put(association.role(), new CollectionGroup(plural, association));
+					CollectionSlot slot = new CollectionSlot(getter, association.role());
+					holders.forEach((holder) -> collections.computeIfAbsent(holder, (key) -> new ArrayList<>()).add(slot));
 				}
 			}
-			for (String entity : union(toOnes.keySet(), collections.keySet())) {
+			Set<String> entities = new LinkedHashSet<>(toOnes.keySet());
+			entities.addAll(collections.keySet());
+			for (String entity : entities) {
 				this.slotsByEntity.put(entity, new Slots(toOnes.getOrDefault(entity, List.of()),
 						collections.getOrDefault(entity, List.of())));
 			}
 		}
 
-		private static boolean isSameOrSubtype(EntityMappingType type, EntityMappingType supertype) {
-			for (EntityMappingType current = type; current != null; current = current.getSuperMappingType()) {
-				if (current == supertype) {
-					return true;
+		/** The owner and its subclasses: every entity whose instances hold the owner's associations. */
+		private List<String> holdersOf(EntityPersister owner) {
+			List<String> holders = new ArrayList<>();
+			BulkLoader.this.factory.getMappingMetamodel().forEachEntityDescriptor((persister) -> {
+				for (EntityMappingType type = persister; type != null; type = type.getSuperMappingType()) {
+					if (type == owner) {
+						holders.add(persister.getEntityName());
+						return;
+					}
 				}
-			}
-			return false;
-		}
-
-		private static List<String> union(Set<String> first, Set<String> second) {
-			Set<String> all = new LinkedHashSet<>(first);
-			all.addAll(second);
-			return new ArrayList<>(all);
+			});
+			return holders;
 		}
 
 	}
@@ -353,14 +398,21 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 		private final PluralAttributeMapping mapping;
 
+		private final Association association;
+
 		private final Map<Integer, CollectionBatchLoader> loaders = new ConcurrentHashMap<>();
 
-		CollectionGroup(PluralAttributeMapping mapping) {
+		CollectionGroup(PluralAttributeMapping mapping, Association association) {
 			this.mapping = mapping;
+			this.association = association;
 		}
 
 		PluralAttributeMapping mapping() {
 			return this.mapping;
+		}
+
+		Association association() {
+			return this.association;
 		}
 
 		/**

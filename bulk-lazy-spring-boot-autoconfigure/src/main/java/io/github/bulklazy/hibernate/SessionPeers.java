@@ -3,44 +3,66 @@ package io.github.bulklazy.hibernate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.bulklazy.hibernate.Association.Mode;
 import org.hibernate.collection.spi.PersistentCollection;
 
 /**
  * The lazy proxies and collections of one session that wait to be loaded, by peer group: proxies
- * by the root entity they load, collections by role. Entries are added as their owners are
- * loaded and taken all at once by the bulk load of their group, so each costs constant work.
- * A flush does not touch them; a {@code clear()} drops them. Used by one session, so by one
- * thread at a time.
+ * by the root entity they load, with the association that reached them; collections by role.
+ * Entries are added as their owners are loaded and taken all at once by the bulk load of their
+ * group, so each costs constant work. A flush does not touch them; a {@code clear()} drops them.
+ * Used by one session, so by one thread at a time.
  */
 final class SessionPeers {
 
-	private final Map<String, Set<Object>> proxyIdsByRootEntity = new HashMap<>();
+	private final Map<String, Map<Object, Association>> bulkProxies = new HashMap<>();
+
+	private final Map<String, Map<Object, Association>> otherProxies = new HashMap<>();
 
 	private final Map<String, List<PersistentCollection<?>>> collectionsByRole = new HashMap<>();
 
 	private final Set<String> groupsLoading = new HashSet<>();
 
-	void addProxy(String rootEntity, Object id) {
-		this.proxyIdsByRootEntity.computeIfAbsent(rootEntity, (key) -> new LinkedHashSet<>()).add(id);
+	/**
+	 * Records a proxy reached through an association. A proxy reached through a bulk-loaded
+	 * association and through one that is not is bulk-loaded.
+	 */
+	void addProxy(String rootEntity, Object id, Association association) {
+		if (association.mode() == Mode.BULK) {
+			proxies(this.bulkProxies, rootEntity).putIfAbsent(id, association);
+			Map<Object, Association> others = this.otherProxies.get(rootEntity);
+			if (others != null) {
+				others.remove(id);
+			}
+		}
+		else if (!proxies(this.bulkProxies, rootEntity).containsKey(id)) {
+			proxies(this.otherProxies, rootEntity).putIfAbsent(id, association);
+		}
+	}
+
+	/** The association through which a waiting proxy was reached, or {@code null}. */
+	Association proxyAssociation(String rootEntity, Object id) {
+		Association association = proxies(this.bulkProxies, rootEntity).get(id);
+		return (association != null) ? association : proxies(this.otherProxies, rootEntity).get(id);
+	}
+
+	void forgetProxy(String rootEntity, Object id) {
+		proxies(this.otherProxies, rootEntity).remove(id);
+	}
+
+	/** Takes the ids of every proxy of the root entity that waits for a bulk load. */
+	Set<Object> takeBulkProxyIds(String rootEntity) {
+		Map<Object, Association> ids = this.bulkProxies.remove(rootEntity);
+		return (ids != null) ? ids.keySet() : Set.of();
 	}
 
 	void addCollection(String role, PersistentCollection<?> collection) {
 		this.collectionsByRole.computeIfAbsent(role, (key) -> new ArrayList<>()).add(collection);
-	}
-
-	boolean isWaiting(String rootEntity, Object id) {
-		Set<Object> ids = this.proxyIdsByRootEntity.get(rootEntity);
-		return ids != null && ids.contains(id);
-	}
-
-	Set<Object> takeProxyIds(String rootEntity) {
-		Set<Object> ids = this.proxyIdsByRootEntity.remove(rootEntity);
-		return (ids != null) ? ids : Set.of();
 	}
 
 	List<PersistentCollection<?>> takeCollections(String role) {
@@ -61,8 +83,13 @@ final class SessionPeers {
 	}
 
 	void clear() {
-		this.proxyIdsByRootEntity.clear();
+		this.bulkProxies.clear();
+		this.otherProxies.clear();
 		this.collectionsByRole.clear();
+	}
+
+	private static Map<Object, Association> proxies(Map<String, Map<Object, Association>> byRoot, String rootEntity) {
+		return byRoot.computeIfAbsent(rootEntity, (key) -> new LinkedHashMap<>());
 	}
 
 }

@@ -116,13 +116,13 @@ class UserChoicesTest {
 		try (EntityManagerFactory factory = fixture.factory(BulkLazySettings.defaults(), plans, Map.of())) {
 			List<String> fallbacks = plans.all().get(0).associations().stream()
 				.filter((association) -> association.mode() == Mode.FALLBACK)
-				.map((association) -> association.name() + ": " + association.reason())
+				.map((association) -> association.name() + ": " + association.reason().description())
 				.toList();
 			assertThat(fallbacks).containsExactlyInAnyOrder(
 					"District.schools: @Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge",
 					"PetOwner.schoolByCode: joins on a non-primary-key column",
 					"UserInfo.user: inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key",
-					"Teacher.courses: @BatchSize on the collection: Hibernate's batch fetching stays in charge");
+					"Teacher.courses: @BatchSize: Hibernate's batch fetching stays in charge");
 			for (String fallback : fallbacks) {
 				String line = "bulk-lazy: " + fallback.replaceFirst(": ", " is loaded by plain Hibernate: ");
 				assertThat(output.getOut().split("\n")).filteredOn((logged) -> logged.endsWith(line)).hasSize(1);

@@ -143,7 +143,7 @@ public final class Fixture {
 		}
 		if (settings != null) {
 			configuration.property("hibernate.integrator_provider",
-					BulkLazyIntegratorProvider.including(null, new BulkLazyIntegrator(settings, plans)));
+					BulkLazyIntegratorProvider.including(null, new BulkLazyIntegrator(settings, plans, null)));
 		}
 		properties.forEach(configuration::property);
 		return configuration.createEntityManagerFactory();
