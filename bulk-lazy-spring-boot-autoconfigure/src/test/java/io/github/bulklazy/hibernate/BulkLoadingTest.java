@@ -26,18 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BulkLoadingTest {
 
-	/** 60 students in 11 schools; school 12 has none. */
-	static final Function<EntityManager, List<Student>> STUDENTS = (entityManager) -> entityManager
-		.createQuery("from Student s order by s.id", Student.class)
-		.getResultList();
-
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void manyToOneLoopRunsOneStatementForAllSchools(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
 			List<Object> trace = new ArrayList<>();
-			STUDENTS.apply(entityManager).forEach((student) -> trace.add(student.getSchool().getName()));
+			Fixture.students(entityManager).forEach((student) -> trace.add(student.getSchool().getName()));
 			trace.add(fixture.statementsSinceMark());
 			return trace;
 		};
@@ -70,7 +65,7 @@ class BulkLoadingTest {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
 			List<Object> trace = new ArrayList<>();
-			STUDENTS.apply(entityManager).forEach((student) -> trace.add(
+			Fixture.students(entityManager).forEach((student) -> trace.add(
 					student.getCourses().stream().map((course) -> course.getTitle()).toList()));
 			trace.add(fixture.statementsSinceMark());
 			return trace;
@@ -87,7 +82,7 @@ class BulkLoadingTest {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
 			List<Object> trace = new ArrayList<>();
-			STUDENTS.apply(entityManager).forEach((student) -> trace.add(List.copyOf(student.getNicknames())));
+			Fixture.students(entityManager).forEach((student) -> trace.add(List.copyOf(student.getNicknames())));
 			trace.add(fixture.statementsSinceMark());
 			return trace;
 		};
@@ -120,7 +115,7 @@ class BulkLoadingTest {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
 			List<Object> trace = new ArrayList<>();
-			for (Student student : STUDENTS.apply(entityManager)) {
+			for (Student student : Fixture.students(entityManager)) {
 				trace.add(student.getSchool().getDistrict().getName());
 				student.getCourses().forEach((course) -> trace.add(course.getTeacher().getName()));
 			}
@@ -156,7 +151,7 @@ class BulkLoadingTest {
 		Fixture fixture = Fixture.on(database);
 		try (EntityManagerFactory factory = fixture.factory(new BulkLazySettings(List.of(), List.of(), 3), Map.of())) {
 			Run<List<String>> run = fixture.run(factory, (entityManager) -> {
-				STUDENTS.apply(entityManager).forEach((student) -> student.getSchool().getName());
+				Fixture.students(entityManager).forEach((student) -> student.getSchool().getName());
 				return fixture.sql();
 			});
 			assertThat(run.statements()).as("1 query + ceil(11 / 3) chunks").isEqualTo(5);
@@ -172,7 +167,7 @@ class BulkLoadingTest {
 	void inListsArePaddedToAtMostTwiceTheKeys(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		Run<List<String>> run = fixture.bulk((entityManager) -> {
-			STUDENTS.apply(entityManager).forEach((student) -> student.getSchool().getName());
+			Fixture.students(entityManager).forEach((student) -> student.getSchool().getName());
 			return fixture.sql();
 		});
 		long placeholders = run.sql().get(1).chars().filter((c) -> c == '?').count();
@@ -190,9 +185,9 @@ class BulkLoadingTest {
 		Fixture fixture = Fixture.on(database);
 		EntityManager other = fixture.bulkFactory().createEntityManager();
 		try {
-			List<Student> othersStudents = STUDENTS.apply(other);
+			List<Student> othersStudents = Fixture.students(other);
 			Run<Integer> run = fixture.bulk((entityManager) -> {
-				STUDENTS.apply(entityManager).forEach((student) -> student.getSchool().getName());
+				Fixture.students(entityManager).forEach((student) -> student.getSchool().getName());
 				return fixture.statementsSinceMark();
 			});
 			assertThat(run.value()).isEqualTo(2);

@@ -13,7 +13,6 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static io.github.bulklazy.hibernate.BulkLoadingTest.STUDENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -52,7 +51,7 @@ class DatabaseErrorTest {
 	private static Throwable readNicknamesFailing(Fixture fixture, EntityManagerFactory factory,
 			BreakingInspector inspector) {
 		return fixture.run(factory, (EntityManager entityManager) -> {
-			List<Student> students = STUDENTS.apply(entityManager);
+			List<Student> students = Fixture.students(entityManager);
 			inspector.breaking = true;
 			try {
 				Throwable error = catchThrowable(() -> students.get(0).getNicknames().size());

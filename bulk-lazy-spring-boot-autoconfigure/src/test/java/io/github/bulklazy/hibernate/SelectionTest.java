@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Hibernate;
 import org.junit.jupiter.api.Test;
 
-import static io.github.bulklazy.hibernate.BulkLoadingTest.STUDENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -28,7 +27,7 @@ class SelectionTest {
 	/** Reads every student's school, then every school's students; counts each loop. */
 	static final Function<EntityManager, List<Integer>> SCHOOLS_BOTH_WAYS = (entityManager) -> {
 		Fixture fixture = Fixture.on(TestDatabase.H2);
-		List<Student> students = STUDENTS.apply(entityManager);
+		List<Student> students = Fixture.students(entityManager);
 		fixture.statementsSinceMark();
 		students.forEach((student) -> student.getSchool().getName());
 		int toOne = fixture.statementsSinceMark();
@@ -96,7 +95,7 @@ class SelectionTest {
 		BulkLazySettings settings = new BulkLazySettings(List.of("Teacher.school"), List.of(), null);
 		Fixture fixture = Fixture.on(TestDatabase.H2);
 		List<Integer> counts = statements(settings, (entityManager) -> {
-			List<Student> students = STUDENTS.apply(entityManager);
+			List<Student> students = Fixture.students(entityManager);
 			List<Teacher> teachers = entityManager.createQuery("from Teacher t order by t.id", Teacher.class)
 				.getResultList();
 			fixture.statementsSinceMark();

@@ -22,7 +22,6 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static io.github.bulklazy.hibernate.BulkLoadingTest.STUDENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,7 +35,7 @@ class SessionStateTest {
 	void proxiesSurviveAnExplicitFlush(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Student> students = STUDENTS.apply(entityManager);
+			List<Student> students = Fixture.students(entityManager);
 			entityManager.createNativeQuery("update bl_student set name = name where id = 1").executeUpdate();
 			entityManager.flush();
 			fixture.statementsSinceMark();
@@ -58,7 +57,7 @@ class SessionStateTest {
 	void collectionsSurviveAnAutoFlushBeforeAQuery(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Student> students = STUDENTS.apply(entityManager);
+			List<Student> students = Fixture.students(entityManager);
 			entityManager.persist(new School(100L, "New school", null));
 			entityManager.createQuery("select count(s) from School s", Long.class).getSingleResult();
 			fixture.statementsSinceMark();
@@ -79,7 +78,7 @@ class SessionStateTest {
 				.createQuery("from Student s left join fetch s.courses where s.id = 4", Student.class)
 				.getSingleResult();
 			fetched.getCourses().clear();
-			List<Student> students = STUDENTS.apply(entityManager);
+			List<Student> students = Fixture.students(entityManager);
 			Student created = new Student(1000L, "New student", students.get(0).getSchool());
 			created.getCourses().add(entityManager.getReference(Course.class, 1L));
 			entityManager.persist(created);
@@ -107,7 +106,7 @@ class SessionStateTest {
 		statistics.clear();
 		fixture.bulk((entityManager) -> {
 			entityManager.find(School.class, 1L);
-			STUDENTS.apply(entityManager).forEach((student) -> student.getSchool().getName());
+			Fixture.students(entityManager).forEach((student) -> student.getSchool().getName());
 			return null;
 		});
 		assertThat(statistics.getEntityStatistics(School.class.getName()).getLoadCount()).isEqualTo(11);
@@ -141,7 +140,7 @@ class SessionStateTest {
 	void aPessimisticLockLoadsOnlyTheLockedEntity(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		Run<List<Object>> run = fixture.bulk((entityManager) -> {
-			List<Student> students = STUDENTS.apply(entityManager);
+			List<Student> students = Fixture.students(entityManager);
 			fixture.statementsSinceMark();
 			School locked = entityManager.find(School.class, 2L, LockModeType.PESSIMISTIC_WRITE);
 			List<Object> trace = new ArrayList<>();
@@ -161,7 +160,7 @@ class SessionStateTest {
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
 			Session session = entityManager.unwrap(Session.class);
 			session.setDefaultReadOnly(true);
-			List<Student> students = STUDENTS.apply(entityManager);
+			List<Student> students = Fixture.students(entityManager);
 			List<Object> trace = new ArrayList<>();
 			students.forEach((student) -> trace.add(student.getSchool().getName()));
 			students.forEach((student) -> trace.add(session.isReadOnly(student.getSchool())));

@@ -139,7 +139,7 @@ class UserChoicesTest {
 			assertThat(plans.all().get(0).associations()).filteredOn((association) -> association.mode() == Mode.BULK)
 				.isEmpty();
 			Integer statements = fixture.run(factory, (entityManager) -> {
-				BulkLoadingTest.STUDENTS.apply(entityManager).forEach((student) -> student.getSchool().getName());
+				Fixture.students(entityManager).forEach((student) -> student.getSchool().getName());
 				return fixture.statementsSinceMark();
 			}).value();
 			assertThat(statements).as("11 schools in batches of 4").isEqualTo(4);

@@ -125,6 +125,12 @@ public final class Fixture {
 
 	public EntityManagerFactory factory(BulkLazySettings settings, BulkLazyPlans plans,
 			Map<String, Object> properties) {
+		return factory(null, settings, plans, properties);
+	}
+
+	/** A new factory over the same data, whose plan is published under the given name. */
+	public EntityManagerFactory factory(String name, BulkLazySettings settings, BulkLazyPlans plans,
+			Map<String, Object> properties) {
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("bulk-lazy-test")
 			.managedClasses(ENTITIES)
 			.property("jakarta.persistence.nonJtaDataSource", this.counter.wrap(this.dataSource))
@@ -143,7 +149,7 @@ public final class Fixture {
 		}
 		if (settings != null) {
 			configuration.property("hibernate.integrator_provider",
-					BulkLazyIntegratorProvider.including(null, new BulkLazyIntegrator(settings, plans, null)));
+					BulkLazyIntegratorProvider.including(null, new BulkLazyIntegrator(settings, plans, name)));
 		}
 		properties.forEach(configuration::property);
 		return configuration.createEntityManagerFactory();
@@ -176,6 +182,11 @@ public final class Fixture {
 	/** The SQL of every statement the current work executed so far. */
 	public List<String> sql() {
 		return this.counter.statements();
+	}
+
+	/** The 60 students, in 11 schools (school 12 has none), by id. */
+	public static List<Student> students(EntityManager entityManager) {
+		return entityManager.createQuery("from Student s order by s.id", Student.class).getResultList();
 	}
 
 	/** Runs work with bulk-lazy and counts its statements. */

@@ -1,0 +1,116 @@
+package io.github.bulklazy.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.bulklazy.hibernate.Association;
+import io.github.bulklazy.hibernate.AssociationStatistics;
+import io.github.bulklazy.hibernate.BulkLazyPlan;
+import io.github.bulklazy.hibernate.BulkLazyPlans;
+import io.github.bulklazy.hibernate.BulkLazySettings;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * {@code /actuator/bulklazy}: the configuration in force and, per entity manager factory, every
+ * lazy association with its mode, chunk size and counters.
+ */
+@Endpoint(id = "bulklazy")
+public class BulkLazyEndpoint {
+
+	private final BulkLazyPlans plans;
+
+	private final BulkLazySettings settings;
+
+	public BulkLazyEndpoint(BulkLazyPlans plans, BulkLazySettings settings) {
+		this.plans = plans;
+		this.settings = settings;
+	}
+
+	@ReadOperation
+	public BulkLazyDescriptor bulkLazy() {
+		Map<String, FactoryDescriptor> factories = new LinkedHashMap<>();
+		for (BulkLazyPlan plan : this.plans.all()) {
+			Map<String, AssociationDescriptor> associations = new LinkedHashMap<>();
+			plan.associations().forEach((association) -> associations.put(association.name(), describe(plan, association)));
+			factories.put(plan.name(), new FactoryDescriptor(plan.chunkSize(), associations));
+		}
+		return new BulkLazyDescriptor(new ConfigurationDescriptor(this.settings.include(), this.settings.exclude(),
+				this.settings.chunkSize()), factories);
+	}
+
+	/**
+	 * One association, in every entity manager factory that maps it.
+	 * @param association the association's name, {@code Student.school}
+	 * @return the association by factory name, or {@code null} (404) when no factory maps it
+	 */
+	@ReadOperation
+	public Map<String, AssociationDescriptor> association(@Selector String association) {
+		Map<String, AssociationDescriptor> found = new LinkedHashMap<>();
+		for (BulkLazyPlan plan : this.plans.all()) {
+			plan.associations()
+				.stream()
+				.filter((candidate) -> candidate.name().equals(association))
+				.forEach((candidate) -> found.put(plan.name(), describe(plan, candidate)));
+		}
+		return found.isEmpty() ? null : found;
+	}
+
+	private static AssociationDescriptor describe(BulkLazyPlan plan, Association association) {
+		AssociationStatistics statistics = plan.statistics(association);
+		return new AssociationDescriptor(association.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+				association.targetEntity(), association.mode().name().toLowerCase(Locale.ROOT),
+				(association.reason() != null) ? association.reason().description() : null, plan.chunkSize(),
+				statistics.batches(), statistics.queriesSaved(), statistics.fallbacks());
+	}
+
+	/**
+	 * The whole report.
+	 *
+	 * @param configuration the configuration in force
+	 * @param entityManagerFactories each factory's associations, by factory bean name
+	 */
+	public record BulkLazyDescriptor(ConfigurationDescriptor configuration,
+			Map<String, FactoryDescriptor> entityManagerFactories) {
+	}
+
+	/**
+	 * The {@code bulk-lazy.*} properties in force.
+	 *
+	 * @param include the include entries
+	 * @param exclude the exclude entries
+	 * @param chunkSize the configured chunk size, {@code null} for the dialect's default
+	 */
+	public record ConfigurationDescriptor(List<String> include, List<String> exclude, Integer chunkSize) {
+	}
+
+	/**
+	 * One entity manager factory.
+	 *
+	 * @param chunkSize keys per bulk statement
+	 * @param associations its lazy associations by name
+	 */
+	public record FactoryDescriptor(int chunkSize, Map<String, AssociationDescriptor> associations) {
+	}
+
+	/**
+	 * One association.
+	 *
+	 * @param kind {@code to-one} or {@code collection}
+	 * @param target the entity it loads, {@code null} for collections of values
+	 * @param mode {@code bulk}, {@code excluded} or {@code fallback}
+	 * @param reason why it is excluded or falls back
+	 * @param chunkSize keys per bulk statement
+	 * @param batches bulk statements issued
+	 * @param queriesSaved statements saved
+	 * @param fallbacks lazy loads run one at a time
+	 */
+	public record AssociationDescriptor(String kind, String target, String mode, String reason, int chunkSize,
+			long batches, long queriesSaved, long fallbacks) {
+	}
+
+}

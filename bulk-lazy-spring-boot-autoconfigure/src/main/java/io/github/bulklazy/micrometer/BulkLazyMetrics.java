@@ -1,0 +1,79 @@
+package io.github.bulklazy.micrometer;
+
+import java.util.Locale;
+
+import io.github.bulklazy.hibernate.Association;
+import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.hibernate.AssociationStatistics;
+import io.github.bulklazy.hibernate.BulkLazyPlan;
+import io.github.bulklazy.hibernate.BulkLazyPlans;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Micrometer meters over the counters of every session factory bulk-lazy is integrated into,
+ * tagged with {@code entityManagerFactory} and {@code association}:
+ * <ul>
+ * <li>{@code bulk.lazy.batches}: bulk statements issued;</li>
+ * <li>{@code bulk.lazy.queries.saved}: statements plain lazy loading would have issued to
+ * initialize the same proxies and collections, minus those issued;</li>
+ * <li>{@code bulk.lazy.batch.size}: keys per bulk statement;</li>
+ * <li>{@code bulk.lazy.fallbacks}: lazy loads that ran one at a time because the association is
+ * excluded or not supported, also tagged with the {@code reason}.</li>
+ * </ul>
+ */
+public final class BulkLazyMetrics implements MeterBinder {
+
+	private static final String ENTITY_MANAGER_FACTORY_SUFFIX = "entityManagerFactory";
+
+	private final BulkLazyPlans plans;
+
+	public BulkLazyMetrics(BulkLazyPlans plans) {
+		this.plans = plans;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (BulkLazyPlan plan : this.plans.all()) {
+			for (Association association : plan.associations()) {
+				Tags tags = Tags.of("entityManagerFactory", factoryName(plan.name()), "association", association.name());
+				AssociationStatistics statistics = plan.statistics(association);
+				if (association.mode() == Mode.BULK) {
+					FunctionCounter.builder("bulk.lazy.batches", statistics, AssociationStatistics::batches)
+						.tags(tags)
+						.description("Bulk statements issued")
+						.register(registry);
+					FunctionCounter.builder("bulk.lazy.queries.saved", statistics, AssociationStatistics::queriesSaved)
+						.tags(tags)
+						.description("Statements plain lazy loading would have issued for the same loads, minus those issued")
+						.register(registry);
+					DistributionSummary batchSize = DistributionSummary.builder("bulk.lazy.batch.size")
+						.tags(tags)
+						.baseUnit("keys")
+						.description("Keys per bulk statement")
+						.register(registry);
+					statistics.recordBatchSizesWith(batchSize::record);
+				}
+				else {
+					FunctionCounter.builder("bulk.lazy.fallbacks", statistics, AssociationStatistics::fallbacks)
+						.tags(tags.and("reason", association.reason().tag()))
+						.description("Lazy loads run one at a time because the association is not bulk-loaded")
+						.register(registry);
+				}
+			}
+		}
+	}
+
+	/** The tag Spring Boot's Hibernate metrics use: the bean name without its suffix. */
+	static String factoryName(String beanName) {
+		if (beanName.length() > ENTITY_MANAGER_FACTORY_SUFFIX.length() && beanName.toLowerCase(Locale.ROOT)
+			.endsWith(ENTITY_MANAGER_FACTORY_SUFFIX.toLowerCase(Locale.ROOT))) {
+			return beanName.substring(0, beanName.length() - ENTITY_MANAGER_FACTORY_SUFFIX.length());
+		}
+		return beanName;
+	}
+
+}
