@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.bulklazy.actuate.BulkLazyEndpoint;
 import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
@@ -58,6 +59,17 @@ class BulkLazyAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(BulkLazyIntegrator.class)
 				.hasSingleBean(BulkLazyEntityManagerFactoryPostProcessor.class)
 				.doesNotHaveBean(HibernatePropertiesCustomizer.class));
+	}
+
+	@Test
+	void endpointOnlyWhenExposed() {
+		ApplicationContextRunner runner = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(BulkLazyEndpointAutoConfiguration.class));
+		runner.run((context) -> assertThat(context).doesNotHaveBean(BulkLazyEndpoint.class));
+		runner.withPropertyValues("management.endpoints.web.exposure.include=bulklazy")
+			.run((context) -> assertThat(context).hasSingleBean(BulkLazyEndpoint.class));
+		runner.withPropertyValues("management.endpoints.web.exposure.include=bulklazy", "bulk-lazy.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(BulkLazyEndpoint.class));
 	}
 
 	@Test

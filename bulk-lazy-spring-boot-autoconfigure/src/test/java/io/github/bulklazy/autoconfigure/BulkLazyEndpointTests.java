@@ -1,0 +1,68 @@
+package io.github.bulklazy.autoconfigure;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import io.github.bulklazy.autoconfigure.app.StatementCounting;
+import io.github.bulklazy.autoconfigure.app.TestApplication;
+import io.github.bulklazy.testsupport.StatementCounter;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code bulklazy} endpoint through a real HTTP request. */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=bulklazy",
+				"spring.datasource.url=jdbc:h2:mem:endpoint;DB_CLOSE_DELAY=-1",
+				"spring.jpa.hibernate.ddl-auto=create-drop", "bulk-lazy.exclude=Course" })
+@Import(StatementCounting.class)
+class BulkLazyEndpointTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private EntityManagerFactory entityManagerFactory;
+
+	@Autowired
+	private StatementCounter counter;
+
+	@Test
+	void reportsConfigurationModesAndCounters() throws Exception {
+		BulkLazyJpaIntegrationTests.schoolReadingStatements(this.entityManagerFactory, this.counter);
+		HttpResponse<String> response = get("/actuator/bulklazy");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"configuration\":{\"include\":[],\"exclude\":[\"Course\"],\"chunkSize\":null}")
+			.contains("\"entityManagerFactory\":{\"chunkSize\":512,\"associations\":{")
+			.contains("\"Student.school\":{\"kind\":\"to-one\",\"target\":\"io.github.bulklazy.model.School\","
+					+ "\"mode\":\"bulk\",\"reason\":null,\"chunkSize\":512,\"batches\":1,\"queriesSaved\":4,\"fallbacks\":0}")
+			.contains("\"Course.teacher\":{\"kind\":\"to-one\",\"target\":\"io.github.bulklazy.model.Teacher\","
+					+ "\"mode\":\"excluded\",\"reason\":\"excluded by configuration or @BulkLazy(false)\"");
+	}
+
+	@Test
+	void reportsOneAssociation() throws Exception {
+		HttpResponse<String> response = get("/actuator/bulklazy/District.schools");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).startsWith("{\"entityManagerFactory\":{\"kind\":\"collection\"")
+			.contains("\"mode\":\"fallback\",\"reason\":\"@Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge\"");
+		assertThat(get("/actuator/bulklazy/Student.nothing").statusCode()).isEqualTo(404);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
