@@ -1,0 +1,29 @@
+package io.github.bulklazy.sample;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The same sample with {@code --bulk-lazy.enabled=false}: the N+1 loops of plain Hibernate. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "bulk-lazy.enabled=false", "spring.datasource.url=jdbc:h2:mem:plain;DB_CLOSE_DELAY=-1" })
+class PlainHibernateSampleTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void everyLazyReadIsAStatement() throws Exception {
+		SampleHttp http = new SampleHttp(this.port);
+		assertThat(http.statements("/api/students")).isEqualTo(1 + 50 + 10 + 1000 + 1000);
+		var page = http.get("/schools");
+		assertThat(page.headers().firstValue("X-Sql-Statements")).hasValue(String.valueOf(1 + 10 + 50 + 3000));
+		assertThat(page.body()).contains("with bulk-lazy <strong>off</strong>");
+		assertThat(http.get("/actuator").body()).doesNotContain("bulklazy");
+	}
+
+}
