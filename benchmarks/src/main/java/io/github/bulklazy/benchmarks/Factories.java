@@ -1,0 +1,128 @@
+package io.github.bulklazy.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.bulklazy.benchmarks.model.Course;
+import io.github.bulklazy.benchmarks.model.District;
+import io.github.bulklazy.benchmarks.model.School;
+import io.github.bulklazy.benchmarks.model.Student;
+import io.github.bulklazy.benchmarks.model.Teacher;
+import io.github.bulklazy.hibernate.BulkLazyIntegrator;
+import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
+import io.github.bulklazy.hibernate.BulkLazyPlans;
+import io.github.bulklazy.hibernate.BulkLazySettings;
+import io.github.bulklazy.testsupport.StatementCounter;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * The data (10,000 students in 500 schools of 50 districts, 300 courses by 60 teachers, 3 courses
+ * per student), seeded once per database, and one entity manager factory per strategy, all
+ * counting their statements at the JDBC level.
+ */
+final class Factories {
+
+	static final int STUDENTS = 10_000;
+
+	static final StatementCounter counter = new StatementCounter();
+
+	private static final Map<Database, HikariDataSource> dataSources = new ConcurrentHashMap<>();
+
+	private static final Map<String, EntityManagerFactory> factories = new ConcurrentHashMap<>();
+
+	private Factories() {
+	}
+
+	static synchronized EntityManagerFactory of(Database database, Strategy strategy, Integer chunkSize) {
+		return factories.computeIfAbsent(database + "/" + strategy + "/" + chunkSize, (key) -> {
+			boolean first = !dataSources.containsKey(database);
+			EntityManagerFactory factory = create(database, strategy.properties, strategy.settings(chunkSize), first);
+			if (first) {
+				seed(database);
+			}
+			return factory;
+		});
+	}
+
+	/** Runs one operation in its own session and transaction, rolled back. */
+	static long operation(EntityManagerFactory factory, Workload workload, int n, boolean handWritten) {
+		EntityManager entityManager = factory.createEntityManager();
+		try {
+			entityManager.getTransaction().begin();
+			long checksum = workload.run(entityManager, n, handWritten);
+			entityManager.getTransaction().rollback();
+			return checksum;
+		}
+		finally {
+			entityManager.close();
+		}
+	}
+
+	private static EntityManagerFactory create(Database database, Map<String, Object> properties,
+			BulkLazySettings settings, boolean createSchema) {
+		HikariDataSource dataSource = dataSources.computeIfAbsent(database, (key) -> {
+			HikariDataSource hikari = new HikariDataSource();
+			hikari.setJdbcUrl(database.url);
+			hikari.setUsername(database.username);
+			hikari.setPassword(database.password);
+			hikari.setMaximumPoolSize(2);
+			return hikari;
+		});
+		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("benchmarks")
+			.managedClasses(List.of(District.class, School.class, Teacher.class, Course.class, Student.class))
+			.property("jakarta.persistence.nonJtaDataSource", counter.wrap(dataSource))
+			.property("hibernate.cache.use_second_level_cache", false)
+			.property("jakarta.persistence.schema-generation.database.action", createSchema ? "drop-and-create" : "none");
+		properties.forEach(configuration::property);
+		if (settings != null) {
+			configuration.property("hibernate.integrator_provider", BulkLazyIntegratorProvider.including(null,
+					new BulkLazyIntegrator(settings, new BulkLazyPlans(), null)));
+		}
+		return configuration.createEntityManagerFactory();
+	}
+
+	private static void seed(Database database) {
+		try (Connection connection = dataSources.get(database).getConnection()) {
+			connection.setAutoCommit(false);
+			insert(connection, "insert into bench_district (id, name) values (?, ?)", 50, (id) -> new Object[] { id, "District " + id });
+			insert(connection, "insert into bench_teacher (id, name) values (?, ?)", 60, (id) -> new Object[] { id, "Teacher " + id });
+			insert(connection, "insert into bench_school (id, name, district_id) values (?, ?, ?)", 500,
+					(id) -> new Object[] { id, "School " + id, (id - 1) % 50 + 1 });
+			insert(connection, "insert into bench_course (id, title, teacher_id) values (?, ?, ?)", 300,
+					(id) -> new Object[] { id, "Course " + id, (id - 1) % 60 + 1 });
+			insert(connection, "insert into bench_student (id, name, school_id) values (?, ?, ?)", STUDENTS,
+					(id) -> new Object[] { id, "Student " + id, (id - 1) % 500 + 1 });
+			insert(connection, "insert into bench_enrollment (student_id, course_id) values (?, ?)", STUDENTS * 3,
+					(row) -> new Object[] { (row - 1) / 3 + 1, ((row - 1) / 3 * 7 + (row - 1) % 3 * 101) % 300 + 1 });
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not seed " + database, ex);
+		}
+	}
+
+	private static void insert(Connection connection, String sql, int rows, java.util.function.LongFunction<Object[]> row)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (long id = 1; id <= rows; id++) {
+				Object[] values = row.apply(id);
+				for (int i = 0; i < values.length; i++) {
+					statement.setObject(i + 1, values[i]);
+				}
+				statement.addBatch();
+				if (id % 1000 == 0) {
+					statement.executeBatch();
+				}
+			}
+			statement.executeBatch();
+		}
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.github.bulklazy.benchmarks;
+
+import java.util.List;
+
+import io.github.bulklazy.benchmarks.model.Course;
+import io.github.bulklazy.benchmarks.model.School;
+import io.github.bulklazy.benchmarks.model.Student;
+import jakarta.persistence.EntityManager;
+
+/**
+ * What an operation reads, written the natural way (load the roots, walk the lazy associations)
+ * and as a hand-written fetch join. Each returns a checksum of what it read.
+ */
+public enum Workload {
+
+	/** N students, each one's school. */
+	TO_ONE {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			String query = handWritten ? "from BenchStudent s join fetch s.school where s.id <= :n"
+					: "from BenchStudent s where s.id <= :n";
+			return students(entityManager, query, n).stream().mapToLong((s) -> s.getSchool().getName().length()).sum();
+		}
+	},
+
+	/** N / 20 schools, each one's 20 students. */
+	ONE_TO_MANY {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			String query = handWritten ? "select distinct sc from BenchSchool sc left join fetch sc.students where sc.id <= :n"
+					: "from BenchSchool sc where sc.id <= :n";
+			List<School> schools = entityManager.createQuery(query, School.class)
+				.setParameter("n", (long) Math.max(1, n / 20))
+				.getResultList();
+			return schools.stream()
+				.flatMap((school) -> school.getStudents().stream())
+				.mapToLong((student) -> student.getName().length())
+				.sum();
+		}
+	},
+
+	/** N students, each one's 3 courses. */
+	MANY_TO_MANY {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			String query = handWritten ? "select distinct s from BenchStudent s left join fetch s.courses where s.id <= :n"
+					: "from BenchStudent s where s.id <= :n";
+			return students(entityManager, query, n).stream()
+				.flatMap((student) -> student.getCourses().stream())
+				.mapToLong((course) -> course.getTitle().length())
+				.sum();
+		}
+	},
+
+	/** N students: school, its district; courses, their teachers. */
+	DEPTH_3 {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			String query = handWritten ? "select distinct s from BenchStudent s join fetch s.school sc join fetch sc.district "
+					+ "left join fetch s.courses c left join fetch c.teacher where s.id <= :n"
+					: "from BenchStudent s where s.id <= :n";
+			long checksum = 0;
+			for (Student student : students(entityManager, query, n)) {
+				checksum += student.getSchool().getDistrict().getName().length();
+				for (Course course : student.getCourses()) {
+					checksum += course.getTeacher().getName().length();
+				}
+			}
+			return checksum;
+		}
+	},
+
+	/** N students, one of them changed and flushed, then each one's school. */
+	AFTER_FLUSH {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			String query = handWritten ? "from BenchStudent s join fetch s.school where s.id <= :n"
+					: "from BenchStudent s where s.id <= :n";
+			List<Student> students = students(entityManager, query, n);
+			students.get(0).setName(students.get(0).getName() + "'");
+			entityManager.flush();
+			return students.stream().mapToLong((s) -> s.getSchool().getName().length()).sum();
+		}
+	},
+
+	/** N students with their schools fetched by the query: nothing is left to load lazily. */
+	PRELOADED {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			return TO_ONE.run(entityManager, n, true);
+		}
+	};
+
+	abstract long run(EntityManager entityManager, int n, boolean handWritten);
+
+	private static List<Student> students(EntityManager entityManager, String query, int n) {
+		return entityManager.createQuery(query, Student.class).setParameter("n", (long) n).getResultList();
+	}
+
+}
