@@ -33,7 +33,7 @@ public class BulkLazyProperties {
 
 	/**
 	 * Maximum number of keys in one bulk statement. Unset, it depends on the dialect: 1024 where
-	 * keys travel as one array parameter (PostgreSQL), otherwise 512, lowered to the dialect's
+	 * keys travel as one array parameter (PostgreSQL), otherwise 256, lowered to the dialect's
 	 * limit on parameters.
 	 */
 	private Integer chunkSize;

@@ -2,12 +2,15 @@ package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+
+import io.github.bulklazy.hibernate.Association.Kind;
+import io.github.bulklazy.hibernate.Association.Mode;
 
 import org.hibernate.LockMode;
 import org.hibernate.SessionEventListener;
@@ -35,9 +38,6 @@ import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.property.access.spi.Getter;
 import org.hibernate.proxy.HibernateProxy;
-
-import io.github.bulklazy.hibernate.Association.Kind;
-import io.github.bulklazy.hibernate.Association.Mode;
 
 /**
  * The engine: records the lazy proxies and collections of each session as their owners load, and

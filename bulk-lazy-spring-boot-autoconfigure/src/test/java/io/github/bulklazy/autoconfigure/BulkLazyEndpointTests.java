@@ -44,9 +44,9 @@ class BulkLazyEndpointTests {
 		HttpResponse<String> response = get("/actuator/bulklazy");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"configuration\":{\"include\":[],\"exclude\":[\"Course\"],\"chunkSize\":null}")
-			.contains("\"entityManagerFactory\":{\"chunkSize\":512,\"associations\":{")
+			.contains("\"entityManagerFactory\":{\"chunkSize\":256,\"associations\":{")
 			.contains("\"Student.school\":{\"kind\":\"to-one\",\"target\":\"io.github.bulklazy.model.School\","
-					+ "\"mode\":\"bulk\",\"reason\":null,\"chunkSize\":512,\"batches\":1,\"queriesSaved\":4,\"fallbacks\":0}")
+					+ "\"mode\":\"bulk\",\"reason\":null,\"chunkSize\":256,\"batches\":1,\"queriesSaved\":4,\"fallbacks\":0}")
 			.contains("\"Course.teacher\":{\"kind\":\"to-one\",\"target\":\"io.github.bulklazy.model.Teacher\","
 					+ "\"mode\":\"excluded\",\"reason\":\"excluded by configuration or @BulkLazy(false)\"");
 	}

@@ -87,7 +87,7 @@ class BulkLazyJpaIntegrationTests {
 					assertThat(schoolReadingStatements(factory, counter)).isEqualTo(2);
 				}
 				assertThat(context.getBean(BulkLazyPlans.class).all()).extracting(BulkLazyPlan::chunkSize)
-					.containsExactly(512, 512);
+					.containsExactly(256, 256);
 			});
 	}
 

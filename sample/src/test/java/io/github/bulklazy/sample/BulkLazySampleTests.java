@@ -18,8 +18,8 @@ class BulkLazySampleTests {
 	@Test
 	void studentListRunsOneStatementPerAssociationLevelAndChunk() throws Exception {
 		SampleHttp http = new SampleHttp(this.port);
-		// students; their 50 schools; 10 districts; 1,000 addresses and course sets in chunks of 512
-		assertThat(http.statements("/api/students")).isEqualTo(1 + 1 + 1 + 2 + 2);
+		// students; their 50 schools; 10 districts; 1,000 addresses and course sets in chunks of 256
+		assertThat(http.statements("/api/students")).isEqualTo(1 + 1 + 1 + 4 + 4);
 		assertThat(http.get("/api/students?limit=3").body()).startsWith(
 				"[{\"name\":\"Alan Lovelace\",\"school\":\"School 1\",\"district\":\"District 1\",\"city\":\"City 1\","
 						+ "\"courses\":[\"Biology 1\",\"Geography 4\",\"Physics 7\"]}");
@@ -29,9 +29,9 @@ class BulkLazySampleTests {
 	void schoolPageShowsItsStatementCount() throws Exception {
 		SampleHttp http = new SampleHttp(this.port);
 		var page = http.get("/schools");
-		// schools; their districts; their students; the courses of 3,000 students in chunks of 512
-		assertThat(page.headers().firstValue("X-Sql-Statements")).hasValue("9");
-		assertThat(page.body()).contains("This page ran <strong>9</strong> SQL statements")
+		// schools; their districts; their students; the courses of 3,000 students in chunks of 256
+		assertThat(page.headers().firstValue("X-Sql-Statements")).hasValue("15");
+		assertThat(page.body()).contains("This page ran <strong>15</strong> SQL statements")
 			.contains("with bulk-lazy <strong>on</strong>")
 			.contains("50 schools");
 	}
