@@ -1,8 +1,9 @@
 package io.github.bulklazy.benchmarks;
 
 /**
- * The databases measured. PostgreSQL is reached over TCP on loopback; point it elsewhere with
- * {@code -Dbulklazy.bench.postgresql.url=...} ({@code .username}, {@code .password}).
+ * The databases measured. PostgreSQL and MariaDB are reached over TCP on loopback; point them
+ * elsewhere with {@code -Dbulklazy.bench.postgresql.url=...} ({@code .username}, {@code .password})
+ * and {@code -Dbulklazy.bench.mariadb.*}.
  */
 public enum Database {
 
@@ -10,7 +11,11 @@ public enum Database {
 
 	POSTGRESQL(System.getProperty("bulklazy.bench.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test"),
 			System.getProperty("bulklazy.bench.postgresql.username", "postgres"),
-			System.getProperty("bulklazy.bench.postgresql.password", ""));
+			System.getProperty("bulklazy.bench.postgresql.password", "")),
+
+	MARIADB(System.getProperty("bulklazy.bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test"),
+			System.getProperty("bulklazy.bench.mariadb.username", "root"),
+			System.getProperty("bulklazy.bench.mariadb.password", ""));
 
 	final String url;
 

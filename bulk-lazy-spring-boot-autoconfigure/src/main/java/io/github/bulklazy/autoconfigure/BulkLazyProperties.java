@@ -32,9 +32,8 @@ public class BulkLazyProperties {
 	private List<String> exclude = new ArrayList<>();
 
 	/**
-	 * Maximum number of keys in one bulk statement. Unset, it depends on the dialect: 1024 where
-	 * keys travel as one array parameter (PostgreSQL), otherwise 256, lowered to the dialect's
-	 * limit on parameters.
+	 * Maximum number of keys in one bulk statement. Unset, it depends on the dialect: 1024, 256 on
+	 * H2, lowered to the dialect's limit on parameters (Oracle 1000, SQL Server 2100).
 	 */
 	private Integer chunkSize;
 

@@ -31,7 +31,7 @@ import org.hibernate.event.spi.LoadEvent;
 import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;
-import org.hibernate.loader.ast.spi.BatchLoaderFactory;
+import org.hibernate.loader.ast.internal.CollectionBatchLoaderInPredicate;
 import org.hibernate.loader.ast.spi.CollectionBatchLoader;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
@@ -278,14 +278,17 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		return resolved;
 	}
 
-	/**
-	 * The size of the loader for a chunk: one array parameter takes any chunk; an IN list is padded
-	 * to the next power of two, so a statement carries at most twice the placeholders it needs
-	 * and an association has only a few distinct SQL shapes.
-	 */
+	/** The size of the entity loader for a chunk: one array parameter takes any chunk. */
 	private int loaderSize(int keys) {
-		return this.arrayParameter ? this.chunkSize
-				: Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
+		return this.arrayParameter ? this.chunkSize : paddedSize(keys);
+	}
+
+	/**
+	 * The size of an IN-list loader for a chunk: the next power of two, so a statement carries at
+	 * most twice the placeholders it needs and an association has only a few distinct SQL shapes.
+	 */
+	private int paddedSize(int keys) {
+		return Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
 	}
 
 	private record ToOneSlot(Getter getter, String rootEntity, Association association) {
@@ -437,7 +440,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		}
 
 		private CollectionBatchLoader loader(int keys, SharedSessionContractImplementor session) {
-			int size = loaderSize(keys);
+			int size = paddedSize(keys);
 			var influencers = session.getLoadQueryInfluencers();
 			if (this.mapping.isAffectedByInfluencers(influencers, true)) {
 				return create(size, influencers);
@@ -446,10 +449,12 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 					new LoadQueryInfluencers(BulkLoader.this.factory)));
 		}
 
+		/**
+		 * Always the IN-list loader: the array-parameter one collects its rows into a list it
+		 * de-duplicates by a linear scan, quadratic in the rows of a large chunk.
+		 */
 		private CollectionBatchLoader create(int size, LoadQueryInfluencers influencers) {
-			return BulkLoader.this.factory.getServiceRegistry()
-				.requireService(BatchLoaderFactory.class)
-				.createCollectionBatchLoader(size, influencers, this.mapping, BulkLoader.this.factory);
+			return new CollectionBatchLoaderInPredicate(size, influencers, this.mapping, BulkLoader.this.factory);
 		}
 
 	}

@@ -6,12 +6,13 @@ import java.util.List;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
 @Entity(name = "BenchSchool")
-@Table(name = "bench_school")
+@Table(name = "bench_school", indexes = @Index(columnList = "district_id"))
 public class School {
 
 	@Id

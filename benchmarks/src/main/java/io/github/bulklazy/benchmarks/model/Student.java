@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -13,7 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 @Entity(name = "BenchStudent")
-@Table(name = "bench_student")
+@Table(name = "bench_student", indexes = @Index(columnList = "school_id"))
 public class Student {
 
 	@Id
@@ -26,7 +27,7 @@ public class Student {
 
 	@ManyToMany
 	@JoinTable(name = "bench_enrollment", joinColumns = @JoinColumn(name = "student_id"),
-			inverseJoinColumns = @JoinColumn(name = "course_id"))
+			inverseJoinColumns = @JoinColumn(name = "course_id"), indexes = @Index(columnList = "student_id"))
 	Set<Course> courses = new LinkedHashSet<>();
 
 	public String getName() {
