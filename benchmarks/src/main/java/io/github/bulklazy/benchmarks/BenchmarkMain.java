@@ -25,8 +25,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and the ratios against the hand-written fetch join and against N+1.
  * <p>
  * {@code quick}: N = 100 and 1,000, short iterations (under 5 minutes on 2 cores). {@code full}: N =
- * 10 to 10,000, longer iterations. Both add the chunk-size curve at N = 10,000. Every cell runs in
- * this one JVM, so the strategies share data, warm-up and machine state.
+ * 10 to 10,000, longer iterations. Both run on H2 and PostgreSQL and add the chunk-size curve at
+ * N = 10,000 on H2, PostgreSQL and MariaDB. Every cell runs in this one JVM, so the strategies share
+ * data, warm-up and machine state.
  */
 public final class BenchmarkMain {
 
@@ -40,6 +41,7 @@ public final class BenchmarkMain {
 		String[] ns = full ? new String[] { "10", "100", "1000", "10000" } : new String[] { "100", "1000" };
 		Collection<RunResult> cells = new ArrayList<>(run(options(full).param("n", ns).param("chunkSize", "0")));
 		Collection<RunResult> chunks = run(options(full).param("n", "10000")
+			.param("database", "H2", "POSTGRESQL", "MARIADB")
 			.param("strategy", "BULK_LAZY")
 			.param("workload", "TO_ONE", "ONE_TO_MANY", "MANY_TO_MANY")
 			.param("chunkSize", CHUNK_SIZES.toArray(String[]::new)));
@@ -61,7 +63,7 @@ public final class BenchmarkMain {
 			.forks(0)
 			.warmupIterations(full ? 2 : 1)
 			.warmupTime(TimeValue.milliseconds(full ? 1000 : 400))
-			.measurementIterations(full ? 5 : 2)
+			.measurementIterations(full ? 5 : 3)
 			.measurementTime(TimeValue.milliseconds(full ? 1000 : 400))
 			.addProfiler(GCProfiler.class)
 			.shouldFailOnError(true);
