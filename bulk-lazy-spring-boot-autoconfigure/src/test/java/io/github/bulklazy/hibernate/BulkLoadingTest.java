@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.bulklazy.model.League;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
@@ -107,6 +108,26 @@ class BulkLoadingTest {
 				List.of("member 2.0", "member 2.1"), List.of(), List.of("member 4.0"),
 				List.of("member 5.0", "member 5.1"), 2);
 		assertThat(fixture.plain(work).statements()).isEqualTo(6);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void loadsTriggeredWhileABulkLoadRunsAreBulkLoadedToo(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<League> leagues = entityManager.createQuery("from League l order by l.id", League.class)
+				.getResultList();
+			fixture.statementsSinceMark();
+			List<Object> trace = new ArrayList<>();
+			// the teams' bulk load initializes their EAGER members collections as it finishes
+			leagues.forEach((league) -> league.getTeams()
+				.forEach((team) -> trace.add(team.getName() + " " + team.getMembers().stream().sorted().toList())));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("Team 1 [member 1.0]", "Team 2 [member 2.0, member 2.1]",
+				"Team 2 [member 2.0, member 2.1]", "Team 3 []", "Team 4 [member 4.0]", 2);
+		assertThat(fixture.plain(work).value()).as("3 team lists, 4 member sets").endsWith(7);
 	}
 
 	@ParameterizedTest

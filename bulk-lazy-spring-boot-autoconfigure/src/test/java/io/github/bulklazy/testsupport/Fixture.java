@@ -26,6 +26,7 @@ import io.github.bulklazy.model.Course;
 import io.github.bulklazy.model.District;
 import io.github.bulklazy.model.Dog;
 import io.github.bulklazy.model.Item;
+import io.github.bulklazy.model.League;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
@@ -48,7 +49,7 @@ public final class Fixture {
 
 	public static final List<Class<?>> ENTITIES = List.of(District.class, School.class, Teacher.class, Course.class,
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
-			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class);
+			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class);
 
 	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
 	private static final String CACHED = "bulk-lazy-test.cached";
@@ -264,12 +265,20 @@ public final class Fixture {
 			for (long i = 1; i <= 6; i++) {
 				persist(entityManager, new City(i, "City " + i, countries[(int) ((i - 1) % 3) + 1]));
 			}
+			Team[] teams = new Team[6];
 			for (long i = 1; i <= 5; i++) {
-				Team team = new Team(i, "Team " + i);
+				teams[(int) i] = new Team(i, "Team " + i);
 				for (int n = 0; n < i % 3; n++) {
-					team.getMembers().add("member " + i + "." + n);
+					teams[(int) i].getMembers().add("member " + i + "." + n);
 				}
-				persist(entityManager, team);
+				persist(entityManager, teams[(int) i]);
+			}
+			int[][] teamsByLeague = { { 1, 2 }, { 2, 3, 4 }, {} };
+			for (int i = 0; i < teamsByLeague.length; i++) {
+				League league = persist(entityManager, new League(i + 1L));
+				for (int team : teamsByLeague[i]) {
+					league.getTeams().add(teams[team]);
+				}
 			}
 		});
 		seedBoxesAndItems();
