@@ -15,7 +15,6 @@ import io.github.bulklazy.hibernate.Association.Mode;
 import org.hibernate.LockMode;
 import org.hibernate.SessionEventListener;
 import org.hibernate.collection.spi.PersistentCollection;
-import org.hibernate.engine.spi.BatchFetchQueue;
 import org.hibernate.engine.spi.CollectionEntry;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
@@ -31,8 +30,6 @@ import org.hibernate.event.spi.LoadEvent;
 import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;
-import org.hibernate.loader.ast.internal.CollectionBatchLoaderInPredicate;
-import org.hibernate.loader.ast.spi.CollectionBatchLoader;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
@@ -278,17 +275,14 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		return resolved;
 	}
 
-	/** The size of the entity loader for a chunk: one array parameter takes any chunk. */
-	private int loaderSize(int keys) {
-		return this.arrayParameter ? this.chunkSize : paddedSize(keys);
-	}
-
 	/**
-	 * The size of an IN-list loader for a chunk: the next power of two, so a statement carries at
-	 * most twice the placeholders it needs and an association has only a few distinct SQL shapes.
+	 * The size of the loader for a chunk: one array parameter takes any chunk; an IN list is padded
+	 * to the next power of two, so a statement carries at most twice the placeholders it needs and
+	 * an association has only a few distinct SQL shapes.
 	 */
-	private int paddedSize(int keys) {
-		return Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
+	private int loaderSize(int keys) {
+		return this.arrayParameter ? this.chunkSize
+				: Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
 	}
 
 	private record ToOneSlot(Getter getter, String rootEntity, Association association) {
@@ -403,7 +397,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 		private final Association association;
 
-		private final Map<Integer, CollectionBatchLoader> loaders = new ConcurrentHashMap<>();
+		private final Map<Integer, CollectionChunkLoader> loaders = new ConcurrentHashMap<>();
 
 		CollectionGroup(PluralAttributeMapping mapping, Association association) {
 			this.mapping = mapping;
@@ -418,43 +412,18 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			return this.association;
 		}
 
-		/**
-		 * Loads exactly the given collections with Hibernate's collection batch loader, which takes
-		 * its keys from the batch-fetch queue: the chunk is queued just for this call.
-		 */
 		void load(List<PersistentCollection<?>> chunk, EventSource session) {
-			PersistenceContext context = session.getPersistenceContextInternal();
-			BatchFetchQueue queue = context.getBatchFetchQueue();
-			List<CollectionEntry> entries = new ArrayList<>(chunk.size());
-			for (PersistentCollection<?> collection : chunk) {
-				CollectionEntry entry = context.getCollectionEntry(collection);
-				queue.addBatchLoadableCollection(collection, entry);
-				entries.add(entry);
-			}
-			try {
-				loader(chunk.size(), session).load(entries.get(0).getLoadedKey(), session);
-			}
-			finally {
-				entries.forEach(queue::removeBatchLoadableCollection);
-			}
-		}
-
-		private CollectionBatchLoader loader(int keys, SharedSessionContractImplementor session) {
-			int size = paddedSize(keys);
+			int size = loaderSize(chunk.size());
 			var influencers = session.getLoadQueryInfluencers();
-			if (this.mapping.isAffectedByInfluencers(influencers, true)) {
-				return create(size, influencers);
-			}
-			return this.loaders.computeIfAbsent(size, (key) -> create(size,
-					new LoadQueryInfluencers(BulkLoader.this.factory)));
+			CollectionChunkLoader loader = this.mapping.isAffectedByInfluencers(influencers, true)
+					? create(size, influencers)
+					: this.loaders.computeIfAbsent(size, (key) -> create(size, new LoadQueryInfluencers(BulkLoader.this.factory)));
+			loader.load(chunk, session);
 		}
 
-		/**
-		 * Always the IN-list loader: the array-parameter one collects its rows into a list it
-		 * de-duplicates by a linear scan, quadratic in the rows of a large chunk.
-		 */
-		private CollectionBatchLoader create(int size, LoadQueryInfluencers influencers) {
-			return new CollectionBatchLoaderInPredicate(size, influencers, this.mapping, BulkLoader.this.factory);
+		private CollectionChunkLoader create(int size, LoadQueryInfluencers influencers) {
+			return CollectionChunkLoader.create(size, BulkLoader.this.arrayParameter, this.mapping, influencers,
+					BulkLoader.this.factory);
 		}
 
 	}
