@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import io.github.bulklazy.hibernate.Association.Kind;
@@ -30,6 +31,7 @@ import org.hibernate.event.spi.LoadEvent;
 import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;
+import org.hibernate.loader.ast.spi.Loadable;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
@@ -276,6 +278,20 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 	}
 
 	/**
+	 * The loader for a chunk of keys: built once per size, like Hibernate's own loaders, unless the
+	 * session's enabled filters, fetch profiles or entity graph change its SQL.
+	 */
+	private <L> L loaderFor(Map<Integer, L> loaders, Loadable loadable, int keys,
+			SharedSessionContractImplementor session, BiFunction<Integer, LoadQueryInfluencers, L> create) {
+		int size = loaderSize(keys);
+		LoadQueryInfluencers influencers = session.getLoadQueryInfluencers();
+		if (loadable.isAffectedByInfluencers(influencers, true)) {
+			return create.apply(size, influencers);
+		}
+		return loaders.computeIfAbsent(size, (key) -> create.apply(size, new LoadQueryInfluencers(this.factory)));
+	}
+
+	/**
 	 * The size of the loader for a chunk: one array parameter takes any chunk; an IN list is padded
 	 * to the next power of two, so a statement carries at most twice the placeholders it needs and
 	 * an association has only a few distinct SQL shapes.
@@ -379,13 +395,8 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		}
 
 		EntityChunkLoader loader(int keys, SharedSessionContractImplementor session) {
-			int size = loaderSize(keys);
-			var influencers = session.getLoadQueryInfluencers();
-			if (this.root.isAffectedByInfluencers(influencers, true)) {
-				return EntityChunkLoader.create(size, BulkLoader.this.arrayParameter, this.root, influencers);
-			}
-			return this.loaders.computeIfAbsent(size, (key) -> EntityChunkLoader.create(size,
-					BulkLoader.this.arrayParameter, this.root, new LoadQueryInfluencers(BulkLoader.this.factory)));
+			return loaderFor(this.loaders, this.root, keys, session, (size, influencers) -> EntityChunkLoader
+				.create(size, BulkLoader.this.arrayParameter, this.root, influencers));
 		}
 
 	}
@@ -413,17 +424,9 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		}
 
 		void load(List<PersistentCollection<?>> chunk, EventSource session) {
-			int size = loaderSize(chunk.size());
-			var influencers = session.getLoadQueryInfluencers();
-			CollectionChunkLoader loader = this.mapping.isAffectedByInfluencers(influencers, true)
-					? create(size, influencers)
-					: this.loaders.computeIfAbsent(size, (key) -> create(size, new LoadQueryInfluencers(BulkLoader.this.factory)));
-			loader.load(chunk, session);
-		}
-
-		private CollectionChunkLoader create(int size, LoadQueryInfluencers influencers) {
-			return CollectionChunkLoader.create(size, BulkLoader.this.arrayParameter, this.mapping, influencers,
-					BulkLoader.this.factory);
+			loaderFor(this.loaders, this.mapping, chunk.size(), session, (size, influencers) -> CollectionChunkLoader
+				.create(size, BulkLoader.this.arrayParameter, this.mapping, influencers, BulkLoader.this.factory))
+				.load(chunk, session);
 		}
 
 	}
