@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,8 +66,8 @@ public final class BulkLazyPlans {
 
 	/** Levenshtein distance, ignoring case. */
 	private static int distance(String a, String b) {
-		String left = a.toLowerCase(java.util.Locale.ROOT);
-		String right = b.toLowerCase(java.util.Locale.ROOT);
+		String left = a.toLowerCase(Locale.ROOT);
+		String right = b.toLowerCase(Locale.ROOT);
 		int[] previous = new int[right.length() + 1];
 		int[] current = new int[right.length() + 1];
 		for (int j = 0; j <= right.length(); j++) {

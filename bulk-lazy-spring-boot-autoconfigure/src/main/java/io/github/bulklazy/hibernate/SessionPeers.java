@@ -35,24 +35,25 @@ final class SessionPeers {
 	void addProxy(String rootEntity, Object id, Association association) {
 		if (association.mode() == Mode.BULK) {
 			proxies(this.bulkProxies, rootEntity).putIfAbsent(id, association);
-			Map<Object, Association> others = this.otherProxies.get(rootEntity);
-			if (others != null) {
-				others.remove(id);
-			}
+			forgetProxy(rootEntity, id);
 		}
-		else if (!proxies(this.bulkProxies, rootEntity).containsKey(id)) {
+		else if (!this.bulkProxies.getOrDefault(rootEntity, Map.of()).containsKey(id)) {
 			proxies(this.otherProxies, rootEntity).putIfAbsent(id, association);
 		}
 	}
 
 	/** The association through which a waiting proxy was reached, or {@code null}. */
 	Association proxyAssociation(String rootEntity, Object id) {
-		Association association = proxies(this.bulkProxies, rootEntity).get(id);
-		return (association != null) ? association : proxies(this.otherProxies, rootEntity).get(id);
+		Association association = this.bulkProxies.getOrDefault(rootEntity, Map.of()).get(id);
+		return (association != null) ? association : this.otherProxies.getOrDefault(rootEntity, Map.of()).get(id);
 	}
 
+	/** Stops tracking a proxy that is not bulk-loaded, once Hibernate loads it. */
 	void forgetProxy(String rootEntity, Object id) {
-		proxies(this.otherProxies, rootEntity).remove(id);
+		Map<Object, Association> others = this.otherProxies.get(rootEntity);
+		if (others != null) {
+			others.remove(id);
+		}
 	}
 
 	/** Takes the ids of every proxy of the root entity that waits for a bulk load. */
