@@ -37,6 +37,7 @@ import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.property.access.spi.Getter;
 import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
 
 /**
  * The engine: records the lazy proxies and collections of each session as their owners load, and
@@ -67,7 +68,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 	@Override
 	public void onPostLoad(PostLoadEvent event) {
-		entityLoaded(event.getSession(), event.getPersister(), event.getEntity());
+		entityLoaded(event.getSession(), event.getEntity());
 	}
 
 	@Override
@@ -91,9 +92,13 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		}
 	}
 
-	/** Records the uninitialized lazy associations of an entity that was just loaded. */
-	private void entityLoaded(EventSource session, EntityPersister persister, Object entity) {
-		Slots slots = groups().slotsByEntity.get(persister.getEntityName());
+	/**
+	 * Records the uninitialized lazy associations of an entity that was just loaded. The entity's
+	 * own class decides which associations it holds: the event's persister can be that of a proxy
+	 * of another subclass registered for the same id.
+	 */
+	private void entityLoaded(EventSource session, Object entity) {
+		Slots slots = groups().slotsByClass.get(entity.getClass());
 		if (slots == null) {
 			return;
 		}
@@ -102,8 +107,8 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			if (slot.getter().get(entity) instanceof HibernateProxy proxy
 					&& proxy.getHibernateLazyInitializer().isUninitialized()) {
 				peers = (peers != null) ? peers : peersOf(session);
-				peers.addProxy(slot.rootEntity(), proxy.getHibernateLazyInitializer().getInternalIdentifier(),
-						slot.association());
+				LazyInitializer initializer = proxy.getHibernateLazyInitializer();
+				peers.addProxy(initializer.getEntityName(), initializer.getInternalIdentifier(), slot.association());
 			}
 		}
 		for (CollectionSlot slot : slots.collections()) {
@@ -116,46 +121,49 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 	}
 
 	/**
-	 * Loads the proxy being initialized together with every waiting proxy of the same root entity.
-	 * Does nothing when the proxy was not reached through a bulk-loaded association (counted as a
-	 * fallback when it was reached through another association), under a lock, or when the
-	 * second-level cache holds it: Hibernate then loads it as usual.
+	 * Loads the proxy being initialized together with every waiting proxy of the same entity name,
+	 * with the loader Hibernate would use for each of them: proxies are grouped by their own entity
+	 * name, as Hibernate's batch-fetch queue groups them, so that a proxy typed to a subclass and
+	 * one typed to its root never share a load. Does nothing when the proxy was not reached through
+	 * a bulk-loaded association (counted as a fallback when it was reached through another
+	 * association), under a lock, or when the second-level cache holds it: Hibernate then loads it
+	 * as usual.
 	 */
-	private void proxyInitializing(EventSource session, String entityName, Object id, LockMode lockMode, Boolean readOnly) {
+	private void proxyInitializing(EventSource session, String entityName, Object id, LockMode lockMode,
+			Boolean readOnly) {
 		SessionPeers peers = this.sessions.get(session);
 		if (peers == null || lockMode != LockMode.NONE) {
 			return;
 		}
-		String rootEntity = this.factory.getMappingMetamodel().getEntityDescriptor(entityName).getRootEntityName();
-		Association association = peers.proxyAssociation(rootEntity, id);
+		Association association = peers.proxyAssociation(entityName, id);
 		if (association == null) {
 			return;
 		}
 		if (association.mode() != Mode.BULK) {
-			peers.forgetProxy(rootEntity, id);
+			peers.forgetProxy(entityName, id);
 			this.plan.statistics(association).fallbackLoad();
 			return;
 		}
-		EntityGroup group = groups().entityGroups.get(rootEntity);
-		if (isCached(session, group.root(), id) || !peers.startLoading(rootEntity)) {
+		EntityGroup group = groups().entityGroups.get(entityName);
+		if (isCached(session, group.entity(), id) || !peers.startLoading(entityName)) {
 			return;
 		}
 		try {
 			List<Object> ids = new ArrayList<>();
 			ids.add(id);
-			for (Object peer : peers.takeBulkProxyIds(rootEntity)) {
-				if (!peer.equals(id) && needsLoading(session, group.root(), peer)) {
+			for (Object peer : peers.takeBulkProxyIds(entityName)) {
+				if (!peer.equals(id) && needsLoading(session, group.entity(), peer)) {
 					ids.add(peer);
 				}
 			}
 			AssociationStatistics statistics = this.plan.statistics(association);
 			forEachChunk(ids, (chunk) -> {
 				group.loader(chunk.size(), session).load(chunk.toArray(), readOnly, session);
-				statistics.bulkStatement(chunk.size(), countLoaded(session, group.root(), chunk));
+				statistics.bulkStatement(chunk.size(), countLoaded(session, group.entity(), chunk));
 			});
 		}
 		finally {
-			peers.finishLoading(rootEntity);
+			peers.finishLoading(entityName);
 		}
 	}
 
@@ -222,22 +230,22 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		return peers;
 	}
 
-	private static int countLoaded(EventSource session, EntityMappingType root, List<Object> ids) {
+	private static int countLoaded(EventSource session, EntityMappingType entity, List<Object> ids) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		int loaded = 0;
 		for (Object id : ids) {
-			if (context.getEntity(session.generateEntityKey(id, root.getEntityPersister())) != null) {
+			if (context.getEntity(session.generateEntityKey(id, entity.getEntityPersister())) != null) {
 				loaded++;
 			}
 		}
 		return loaded;
 	}
 
-	private boolean needsLoading(EventSource session, EntityMappingType root, Object id) {
+	private boolean needsLoading(EventSource session, EntityMappingType entity, Object id) {
 		PersistenceContext context = session.getPersistenceContextInternal();
-		var key = session.generateEntityKey(id, root.getEntityPersister());
+		var key = session.generateEntityKey(id, entity.getEntityPersister());
 		return context.getEntity(key) == null && context.getProxy(key) instanceof HibernateProxy proxy
-				&& proxy.getHibernateLazyInitializer().isUninitialized() && !isCached(session, root, id);
+				&& proxy.getHibernateLazyInitializer().isUninitialized() && !isCached(session, entity, id);
 	}
 
 	private boolean needsLoading(EventSource session, CollectionGroup group, PersistentCollection<?> collection) {
@@ -250,8 +258,8 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		return owner != null && !owner.getStatus().isDeletedOrGone() && !isCached(session, group, entry.getLoadedKey());
 	}
 
-	private boolean isCached(EventSource session, EntityMappingType root, Object id) {
-		EntityPersister persister = root.getEntityPersister();
+	private boolean isCached(EventSource session, EntityMappingType entity, Object id) {
+		EntityPersister persister = entity.getEntityPersister();
 		return persister.canReadFromCache() && session.getCacheMode().isGetEnabled()
 				&& this.factory.getCache().containsEntity(persister.getEntityName(), id);
 	}
@@ -301,7 +309,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 				: Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
 	}
 
-	private record ToOneSlot(Getter getter, String rootEntity, Association association) {
+	private record ToOneSlot(Getter getter, Association association) {
 	}
 
 	private record CollectionSlot(Getter getter, String role) {
@@ -311,12 +319,12 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 	}
 
 	/**
-	 * The runtime model: which lazy associations each entity holds (inherited ones included),
-	 * and the loaders of each peer group.
+	 * The runtime model: which lazy associations the instances of each entity class hold
+	 * (inherited ones included), and the loaders of each peer group.
 	 */
 	private final class Groups {
 
-		final Map<String, Slots> slotsByEntity = new HashMap<>();
+		final Map<Class<?>, Slots> slotsByClass = new HashMap<>();
 
 		final Map<String, EntityGroup> entityGroups = new HashMap<>();
 
@@ -326,8 +334,8 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 		Groups() {
 			var metamodel = BulkLoader.this.factory.getMappingMetamodel();
-			Map<String, List<ToOneSlot>> toOnes = new HashMap<>();
-			Map<String, List<CollectionSlot>> collections = new HashMap<>();
+			Map<Class<?>, List<ToOneSlot>> toOnes = new HashMap<>();
+			Map<Class<?>, List<CollectionSlot>> collections = new HashMap<>();
 			for (Association association : BulkLoader.this.plan.associations()) {
 				EntityPersister owner = metamodel.getEntityDescriptor(association.ownerEntity());
 				var attribute = owner.findAttributeMapping(association.attribute());
@@ -338,14 +346,18 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 					continue;
 				}
 				Getter getter = attribute.getPropertyAccess().getGetter();
-				List<String> holders = holdersOf(owner);
+				List<Class<?>> holders = subtypesOf(owner).stream()
+					.map(EntityMappingType::getMappedJavaType)
+					.<Class<?>>map((type) -> type.getJavaTypeClass())
+					.toList();
 				if (association.kind() == Kind.TO_ONE) {
-					EntityMappingType root = metamodel.getEntityDescriptor(association.targetEntity())
-						.getRootEntityDescriptor();
 					if (association.mode() == Mode.BULK) {
-						this.entityGroups.computeIfAbsent(root.getEntityName(), (name) -> new EntityGroup(root));
+						// a proxy of the target or, narrowed, of any of its subclasses
+						for (EntityMappingType target : subtypesOf(metamodel.getEntityDescriptor(association.targetEntity()))) {
+							this.entityGroups.computeIfAbsent(target.getEntityName(), (name) -> new EntityGroup(target));
+						}
 					}
-					ToOneSlot slot = new ToOneSlot(getter, root.getEntityName(), association);
+					ToOneSlot slot = new ToOneSlot(getter, association);
 					holders.forEach((holder) -> toOnes.computeIfAbsent(holder, (key) -> new ArrayList<>()).add(slot));
 				}
 				else {
@@ -355,48 +367,45 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 					holders.forEach((holder) -> collections.computeIfAbsent(holder, (key) -> new ArrayList<>()).add(slot));
 				}
 			}
-			Set<String> entities = new LinkedHashSet<>(toOnes.keySet());
-			entities.addAll(collections.keySet());
-			for (String entity : entities) {
-				this.slotsByEntity.put(entity, new Slots(toOnes.getOrDefault(entity, List.of()),
-						collections.getOrDefault(entity, List.of())));
+			Set<Class<?>> holders = new LinkedHashSet<>(toOnes.keySet());
+			holders.addAll(collections.keySet());
+			for (Class<?> holder : holders) {
+				this.slotsByClass.put(holder, new Slots(toOnes.getOrDefault(holder, List.of()),
+						collections.getOrDefault(holder, List.of())));
 			}
 		}
 
-		/** The owner and its subclasses: every entity whose instances hold the owner's associations. */
-		private List<String> holdersOf(EntityPersister owner) {
-			List<String> holders = new ArrayList<>();
+		/** The entity and its subclasses. */
+		private List<EntityMappingType> subtypesOf(EntityMappingType entity) {
+			List<EntityMappingType> subtypes = new ArrayList<>();
 			BulkLoader.this.factory.getMappingMetamodel().forEachEntityDescriptor((persister) -> {
-				for (EntityMappingType type = persister; type != null; type = type.getSuperMappingType()) {
-					if (type == owner) {
-						holders.add(persister.getEntityName());
-						return;
-					}
+				if (persister.isTypeOrSuperType(entity)) {
+					subtypes.add(persister);
 				}
 			});
-			return holders;
+			return subtypes;
 		}
 
 	}
 
-	/** Proxies of one root entity, and the loaders for them. */
+	/** Proxies of one entity name, and the loaders for them. */
 	private final class EntityGroup {
 
-		private final EntityMappingType root;
+		private final EntityMappingType entity;
 
 		private final Map<Integer, EntityChunkLoader> loaders = new ConcurrentHashMap<>();
 
-		EntityGroup(EntityMappingType root) {
-			this.root = root;
+		EntityGroup(EntityMappingType entity) {
+			this.entity = entity;
 		}
 
-		EntityMappingType root() {
-			return this.root;
+		EntityMappingType entity() {
+			return this.entity;
 		}
 
 		EntityChunkLoader loader(int keys, SharedSessionContractImplementor session) {
-			return loaderFor(this.loaders, this.root, keys, session, (size, influencers) -> EntityChunkLoader
-				.create(size, BulkLoader.this.arrayParameter, this.root, influencers));
+			return loaderFor(this.loaders, this.entity, keys, session, (size, influencers) -> EntityChunkLoader
+				.create(size, BulkLoader.this.arrayParameter, this.entity, influencers));
 		}
 
 	}

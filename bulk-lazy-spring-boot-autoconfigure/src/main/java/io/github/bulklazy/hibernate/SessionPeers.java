@@ -13,7 +13,7 @@ import org.hibernate.collection.spi.PersistentCollection;
 
 /**
  * The lazy proxies and collections of one session that wait to be loaded, by peer group: proxies
- * by the root entity they load, with the association that reached them; collections by role.
+ * by their entity name, with the association that reached them; collections by role.
  * Entries are added as their owners are loaded and taken all at once by the bulk load of their
  * group, so each costs constant work. A flush does not touch them; a {@code clear()} drops them.
  * Used by one session, so by one thread at a time.
@@ -32,33 +32,33 @@ final class SessionPeers {
 	 * Records a proxy reached through an association. A proxy reached through a bulk-loaded
 	 * association and through one that is not is bulk-loaded.
 	 */
-	void addProxy(String rootEntity, Object id, Association association) {
+	void addProxy(String entityName, Object id, Association association) {
 		if (association.mode() == Mode.BULK) {
-			proxies(this.bulkProxies, rootEntity).putIfAbsent(id, association);
-			forgetProxy(rootEntity, id);
+			proxies(this.bulkProxies, entityName).putIfAbsent(id, association);
+			forgetProxy(entityName, id);
 		}
-		else if (!this.bulkProxies.getOrDefault(rootEntity, Map.of()).containsKey(id)) {
-			proxies(this.otherProxies, rootEntity).putIfAbsent(id, association);
+		else if (!this.bulkProxies.getOrDefault(entityName, Map.of()).containsKey(id)) {
+			proxies(this.otherProxies, entityName).putIfAbsent(id, association);
 		}
 	}
 
 	/** The association through which a waiting proxy was reached, or {@code null}. */
-	Association proxyAssociation(String rootEntity, Object id) {
-		Association association = this.bulkProxies.getOrDefault(rootEntity, Map.of()).get(id);
-		return (association != null) ? association : this.otherProxies.getOrDefault(rootEntity, Map.of()).get(id);
+	Association proxyAssociation(String entityName, Object id) {
+		Association association = this.bulkProxies.getOrDefault(entityName, Map.of()).get(id);
+		return (association != null) ? association : this.otherProxies.getOrDefault(entityName, Map.of()).get(id);
 	}
 
 	/** Stops tracking a proxy that is not bulk-loaded, once Hibernate loads it. */
-	void forgetProxy(String rootEntity, Object id) {
-		Map<Object, Association> others = this.otherProxies.get(rootEntity);
+	void forgetProxy(String entityName, Object id) {
+		Map<Object, Association> others = this.otherProxies.get(entityName);
 		if (others != null) {
 			others.remove(id);
 		}
 	}
 
 	/** Takes the ids of every proxy of the root entity that waits for a bulk load. */
-	Set<Object> takeBulkProxyIds(String rootEntity) {
-		Map<Object, Association> ids = this.bulkProxies.remove(rootEntity);
+	Set<Object> takeBulkProxyIds(String entityName) {
+		Map<Object, Association> ids = this.bulkProxies.remove(entityName);
 		return (ids != null) ? ids.keySet() : Set.of();
 	}
 
@@ -89,8 +89,8 @@ final class SessionPeers {
 		this.collectionsByRole.clear();
 	}
 
-	private static Map<Object, Association> proxies(Map<String, Map<Object, Association>> byRoot, String rootEntity) {
-		return byRoot.computeIfAbsent(rootEntity, (key) -> new LinkedHashMap<>());
+	private static Map<Object, Association> proxies(Map<String, Map<Object, Association>> byEntity, String entityName) {
+		return byEntity.computeIfAbsent(entityName, (key) -> new LinkedHashMap<>());
 	}
 
 }

@@ -148,7 +148,7 @@ class BulkLoadingTest {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
-	void proxiesOfSubclassesAndRootAreOnePeerGroup(TestDatabase database) {
+	void proxiesOfARootAndOfASubclassAreTwoPeerGroups(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
 			List<PetOwner> owners = entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
@@ -162,7 +162,9 @@ class BulkLoadingTest {
 			trace.add(fixture.statementsSinceMark());
 			return trace;
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("Tom", "Rex", "Fido", "Fido", "Kitty", null, 1);
+		// Animal proxies 2, 3, 4 in one statement, then the Dog proxy 1 with Dog's loader, as Hibernate
+		// would load it (the Dog proxy 3 was loaded with the Animals)
+		assertThat(fixture.sameAsPlain(work)).containsExactly("Tom", "Rex", "Fido", "Fido", "Kitty", null, "Rex", null, 2);
 		assertThat(fixture.plain(work).value()).endsWith(4);
 	}
 

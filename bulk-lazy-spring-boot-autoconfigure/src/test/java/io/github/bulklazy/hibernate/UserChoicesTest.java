@@ -105,8 +105,8 @@ class UserChoicesTest {
 			return trace;
 		};
 		List<Object> bulk = fixture.sameAsPlain(work);
-		assertThat(bulk).containsExactly("School 1", "School 2", "School 3", "jack", "ed", "chuck",
-				fixture.plain(work).value().get(6));
+		assertThat(bulk).containsExactly("School 1", "School 2", "School 3", "School 4", "jack", "ed", "chuck",
+				fixture.plain(work).value().get(7));
 	}
 
 	@Test

@@ -29,4 +29,8 @@ public class Animal {
 		return this.name;
 	}
 
+	public void setName(String name) {
+		this.name = name;
+	}
+
 }

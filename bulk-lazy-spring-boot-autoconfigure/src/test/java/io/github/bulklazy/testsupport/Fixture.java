@@ -18,7 +18,9 @@ import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.hibernate.BulkLazySettings;
 import io.github.bulklazy.model.Address;
 import io.github.bulklazy.model.Animal;
+import io.github.bulklazy.model.Bike;
 import io.github.bulklazy.model.Box;
+import io.github.bulklazy.model.Car;
 import io.github.bulklazy.model.Cat;
 import io.github.bulklazy.model.City;
 import io.github.bulklazy.model.Country;
@@ -35,6 +37,7 @@ import io.github.bulklazy.model.Team;
 import io.github.bulklazy.model.Thing;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
+import io.github.bulklazy.model.Vehicle;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -49,7 +52,8 @@ public final class Fixture {
 
 	public static final List<Class<?>> ENTITIES = List.of(District.class, School.class, Teacher.class, Course.class,
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
-			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class);
+			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class,
+			Vehicle.class, Car.class, Bike.class);
 
 	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
 	private static final String CACHED = "bulk-lazy-test.cached";
@@ -258,6 +262,7 @@ public final class Fixture {
 			persist(entityManager, new PetOwner(1L, tom, rex, schools[1]));
 			persist(entityManager, new PetOwner(2L, fido, fido, schools[2]));
 			persist(entityManager, new PetOwner(3L, kitty, null, schools[3]));
+			persist(entityManager, new PetOwner(4L, rex, null, schools[4]));
 			Country[] countries = new Country[4];
 			for (long i = 1; i <= 3; i++) {
 				countries[(int) i] = persist(entityManager, new Country(i, "Country " + i));
@@ -265,6 +270,10 @@ public final class Fixture {
 			for (long i = 1; i <= 6; i++) {
 				persist(entityManager, new City(i, "City " + i, countries[(int) ((i - 1) % 3) + 1]));
 			}
+			persist(entityManager, new Bike(1L, "Bike 1"));
+			persist(entityManager, new Car(2L, "Car 2", entityManager.getReference(City.class, 1L)));
+			persist(entityManager, new Car(3L, "Car 3", null));
+			persist(entityManager, new Bike(4L, "Bike 4"));
 			Team[] teams = new Team[6];
 			for (long i = 1; i <= 5; i++) {
 				teams[(int) i] = new Team(i, "Team " + i);

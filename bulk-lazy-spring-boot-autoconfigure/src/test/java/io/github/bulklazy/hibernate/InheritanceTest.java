@@ -1,0 +1,97 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.github.bulklazy.model.Bike;
+import io.github.bulklazy.model.Car;
+import io.github.bulklazy.model.PetOwner;
+import io.github.bulklazy.model.Vehicle;
+import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.TestDatabase;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proxies typed to a root entity and to its subclasses in one session: what the application sees
+ * and writes is what plain Hibernate gives it.
+ */
+class InheritanceTest {
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aReadOnlyRootProxyDoesNotMakeASubclassProxyReadOnly(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			// owner 4's pet is the Animal proxy of dog 1, read-only; owner 1's dog is the Dog proxy of it
+			entityManager.createQuery("from PetOwner o where o.id = 4", PetOwner.class)
+				.setHint(HibernateHints.HINT_READ_ONLY, true)
+				.getResultList();
+			PetOwner owner = entityManager.find(PetOwner.class, 1L);
+			owner.getDog().setName("Rex changed");
+			entityManager.flush();
+			return List.of(entityManager.createNativeQuery("select name from bl_animal where id = 1").getSingleResult());
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("Rex changed");
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aProxyOfTheWrongSubclassDoesNotBreakAQueryForTheRightOne(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.getReference(Car.class, 1L);
+			trace.add(outcome(() -> entityManager.createQuery("from Bike b order by b.id", Bike.class)
+				.getResultList()
+				.stream()
+				.map(Vehicle::getLabel)
+				.toList()));
+			trace.add(outcome(() -> entityManager.createQuery("from Car c order by c.id", Car.class)
+				.getResultList()
+				.stream()
+				.map((car) -> (car.getGarage() != null) ? car.getGarage().getName() : "-")
+				.toList()));
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly(List.of("Bike 1", "Bike 4"), List.of("City 1", "-"));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void subclassProxiesReachedThroughTheirRootLoadAsInPlainHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			List<PetOwner> owners = entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
+				.setHint(HibernateHints.HINT_READ_ONLY, true)
+				.getResultList();
+			PetOwner first = entityManager.find(PetOwner.class, 1L);
+			for (PetOwner owner : owners) {
+				trace.add(owner.getPet().getClass().getSuperclass().getSimpleName() + " " + owner.getPet().getName());
+				trace.add(entityManager.unwrap(Session.class).isReadOnly(owner.getPet()));
+			}
+			trace.add(first.getDog().getName());
+			return trace;
+		};
+		fixture.sameAsPlain(work);
+	}
+
+	/** The value, or the simple name of the exception the call threw. */
+	private static Object outcome(Supplier<Object> call) {
+		try {
+			return call.get();
+		}
+		catch (RuntimeException ex) {
+			return ex.getClass().getSimpleName();
+		}
+	}
+
+}
