@@ -73,7 +73,10 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		COMPOSITE_KEY("composite-key", "composite primary key"),
 
 		/** Declared inside an embeddable. */
-		EMBEDDED("embedded", "declared inside an embeddable");
+		EMBEDDED("embedded", "declared inside an embeddable"),
+
+		/** The running Hibernate lacks what bulk-lazy's loaders are built from. */
+		HIBERNATE_VERSION("hibernate-version", "bulk-lazy's loaders cannot be built on this Hibernate version");
 
 		private final String tag;
 

@@ -3,8 +3,13 @@ package io.github.bulklazy.hibernate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.hibernate.Association.Reason;
+import org.hibernate.SessionFactory;
+import org.hibernate.SessionFactoryObserver;
+import org.hibernate.Version;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.dialect.Dialect;
@@ -23,6 +28,9 @@ import org.jboss.logging.Logger;
 public final class BulkLazyIntegrator implements Integrator {
 
 	private static final Logger logger = Logger.getLogger(BulkLazyIntegrator.class);
+
+	/** The Hibernate versions the build tests. */
+	private static final Pattern TESTED_LINES = Pattern.compile("7\\.[1-4]\\.");
 
 	private final BulkLazySettings settings;
 
@@ -64,15 +72,69 @@ public final class BulkLazyIntegrator implements Integrator {
 						association.reason().description());
 			}
 		}
-		BulkLoader loader = new BulkLoader(sessionFactory, plan);
+		BulkLoader loader = new BulkLoader(sessionFactory, plan, arraySelect(dialect));
 		EventListenerRegistry listeners = sessionFactory.getServiceRegistry()
 			.requireService(EventListenerRegistry.class);
 		listeners.appendListeners(EventType.POST_LOAD, loader);
 		listeners.prependListeners(EventType.LOAD, loader);
 		listeners.prependListeners(EventType.INIT_COLLECTION, loader);
 		listeners.appendListeners(EventType.CLEAR, loader);
+		sessionFactory.addObserver(new SessionFactoryObserver() {
+
+			@Override
+			public void sessionFactoryCreated(SessionFactory factory) {
+				publish(sessionFactory, start(loader, plan));
+			}
+
+		});
+	}
+
+	/**
+	 * Starts the engine once the persisters exist. If its loaders cannot be built on the running
+	 * Hibernate, the engine stays inactive and every association is loaded by plain Hibernate.
+	 */
+	private static BulkLazyPlan start(BulkLoader loader, BulkLazyPlan plan) {
+		try {
+			loader.start();
+			return plan;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.warnf(ex, "bulk-lazy: off for %s on Hibernate %s, every association is loaded by plain Hibernate: "
+					+ "its loaders cannot be built (%s)", plan.name(), Version.getVersionString(), ex);
+			return plan.withoutBulkLoading(Reason.HIBERNATE_VERSION);
+		}
+	}
+
+	private void publish(SessionFactoryImplementor sessionFactory, BulkLazyPlan plan) {
 		this.planByFactory.put(sessionFactory, plan);
 		this.plans.add(plan);
+	}
+
+	/**
+	 * The array select of the running Hibernate, chosen once per session factory, or {@code null}
+	 * when the dialect takes IN lists or no implementation fits (collections then load through IN
+	 * lists). Says in the log which one is used, and warns on a Hibernate line not tested.
+	 */
+	private static ArraySelect arraySelect(Dialect dialect) {
+		String version = Version.getVersionString();
+		if (!TESTED_LINES.matcher(version).lookingAt()) {
+			logger.warnf("bulk-lazy: Hibernate %s is not a line bulk-lazy is tested on (7.1 to 7.4): it uses the "
+					+ "API it finds, and if its loaders cannot be built at start-up it stays off, leaving every "
+					+ "association to plain Hibernate", version);
+		}
+		if (!dialect.useArrayForMultiValuedParameters()) {
+			return null;
+		}
+		try {
+			ArraySelect select = ArraySelect.forRunningHibernate();
+			logger.infof("bulk-lazy: Hibernate %s, collections load by one array parameter through the %s API",
+					version, select.shape());
+			return select;
+		}
+		catch (IllegalStateException ex) {
+			logger.warnf("bulk-lazy: Hibernate %s, collections load through IN lists: %s", version, ex.getMessage());
+			return null;
+		}
 	}
 
 	@Override

@@ -28,6 +28,15 @@ public record BulkLazyPlan(String name, int chunkSize, List<Association> associa
 		this(name, chunkSize, associations, knownNames, newStatistics(associations));
 	}
 
+	/** This plan with every bulk-loaded association left to plain Hibernate for the given reason. */
+	BulkLazyPlan withoutBulkLoading(Association.Reason reason) {
+		List<Association> fallbacks = this.associations.stream()
+			.map((association) -> (association.mode() == Association.Mode.BULK)
+					? association.withMode(Association.Mode.FALLBACK, reason) : association)
+			.toList();
+		return new BulkLazyPlan(this.name, this.chunkSize, fallbacks, this.knownNames, this.statistics);
+	}
+
 	/** The counters of an association of this plan. */
 	public AssociationStatistics statistics(Association association) {
 		return this.statistics.get(association.name());

@@ -55,15 +55,39 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 	private final boolean arrayParameter;
 
+	private final ArraySelect arraySelect;
+
 	private final Map<SharedSessionContractImplementor, SessionPeers> sessions = new ConcurrentHashMap<>();
 
+	/** The runtime model; {@code null} until {@link #start()}, and for good if it failed. */
 	private volatile Groups groups;
 
-	BulkLoader(SessionFactoryImplementor factory, BulkLazyPlan plan) {
+	/**
+	 * Creates the engine of a session factory; it acts once {@link #start()} has run.
+	 * @param arraySelect the array select of the running Hibernate, or {@code null} to load
+	 * collections through IN lists
+	 */
+	BulkLoader(SessionFactoryImplementor factory, BulkLazyPlan plan, ArraySelect arraySelect) {
 		this.factory = factory;
 		this.plan = plan;
 		this.chunkSize = plan.chunkSize();
 		this.arrayParameter = factory.getJdbcServices().getDialect().useArrayForMultiValuedParameters();
+		this.arraySelect = this.arrayParameter ? arraySelect : null;
+	}
+
+	/**
+	 * Builds the runtime model and a loader for every peer group, once the session factory's
+	 * persisters exist: whatever the engine builds from Hibernate's internals fails here, at
+	 * start-up, or not at all.
+	 * @throws RuntimeException or {@link LinkageError} when a loader cannot be built; the engine
+	 * then stays inactive
+	 */
+	void start() {
+		Groups built = new Groups();
+		LoadQueryInfluencers influencers = new LoadQueryInfluencers(this.factory);
+		built.entityGroups.values().forEach((group) -> group.loader(this.chunkSize, influencers));
+		built.collectionGroups.values().forEach((group) -> group.loader(this.chunkSize, influencers));
+		this.groups = built;
 	}
 
 	@Override
@@ -98,7 +122,8 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 	 * of another subclass registered for the same id.
 	 */
 	private void entityLoaded(EventSource session, Object entity) {
-		Slots slots = groups().slotsByClass.get(entity.getClass());
+		Groups model = this.groups;
+		Slots slots = (model != null) ? model.slotsByClass.get(entity.getClass()) : null;
 		if (slots == null) {
 			return;
 		}
@@ -132,7 +157,8 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 	private void proxyInitializing(EventSource session, String entityName, Object id, LockMode lockMode,
 			Boolean readOnly) {
 		SessionPeers peers = this.sessions.get(session);
-		if (peers == null || lockMode != LockMode.NONE) {
+		Groups model = this.groups;
+		if (peers == null || model == null || lockMode != LockMode.NONE) {
 			return;
 		}
 		Association association = peers.proxyAssociation(entityName, id);
@@ -144,7 +170,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			this.plan.statistics(association).fallbackLoad();
 			return;
 		}
-		EntityGroup group = groups().entityGroups.get(entityName);
+		EntityGroup group = model.entityGroups.get(entityName);
 		if (isCached(session, group.entity(), id) || !peers.startLoading(entityName)) {
 			return;
 		}
@@ -158,7 +184,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			}
 			AssociationStatistics statistics = this.plan.statistics(association);
 			forEachChunk(ids, (chunk) -> {
-				group.loader(chunk.size(), session).load(chunk.toArray(), readOnly, session);
+				group.loader(chunk.size(), session.getLoadQueryInfluencers()).load(chunk.toArray(), readOnly, session);
 				statistics.bulkStatement(chunk.size(), countLoaded(session, group.entity(), chunk));
 			});
 		}
@@ -175,13 +201,14 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 	private void collectionInitializing(EventSource session, PersistentCollection<?> collection) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		CollectionEntry entry = context.getCollectionEntry(collection);
-		if (collection.wasInitialized() || entry == null || entry.getLoadedPersister() == null) {
+		Groups model = this.groups;
+		if (model == null || collection.wasInitialized() || entry == null || entry.getLoadedPersister() == null) {
 			return;
 		}
 		String role = entry.getLoadedPersister().getRole();
-		CollectionGroup group = groups().collectionGroups.get(role);
+		CollectionGroup group = model.collectionGroups.get(role);
 		if (group == null) {
-			Association association = groups().collectionAssociations.get(role);
+			Association association = model.collectionAssociations.get(role);
 			if (association != null) {
 				this.plan.statistics(association).fallbackLoad();
 			}
@@ -204,7 +231,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			}
 			AssociationStatistics statistics = this.plan.statistics(group.association());
 			forEachChunk(collections, (chunk) -> {
-				group.load(chunk, session);
+				group.loader(chunk.size(), session.getLoadQueryInfluencers()).load(chunk, session);
 				statistics.bulkStatement(chunk.size(),
 						(int) chunk.stream().filter(PersistentCollection::wasInitialized).count());
 			});
@@ -270,29 +297,12 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 				&& this.factory.getCache().containsCollection(persister.getRole(), key);
 	}
 
-	/** The runtime model, resolved on first use because persisters do not exist yet at integration. */
-	private Groups groups() {
-		Groups resolved = this.groups;
-		if (resolved == null) {
-			synchronized (this) {
-				resolved = this.groups;
-				if (resolved == null) {
-					resolved = new Groups();
-					this.groups = resolved;
-				}
-			}
-		}
-		return resolved;
-	}
-
 	/**
 	 * The loader for a chunk of keys: built once per size, like Hibernate's own loaders, unless the
 	 * session's enabled filters, fetch profiles or entity graph change its SQL.
 	 */
-	private <L> L loaderFor(Map<Integer, L> loaders, Loadable loadable, int keys,
-			SharedSessionContractImplementor session, BiFunction<Integer, LoadQueryInfluencers, L> create) {
-		int size = loaderSize(keys);
-		LoadQueryInfluencers influencers = session.getLoadQueryInfluencers();
+	private <L> L loaderFor(Map<Integer, L> loaders, Loadable loadable, int size, LoadQueryInfluencers influencers,
+			BiFunction<Integer, LoadQueryInfluencers, L> create) {
 		if (loadable.isAffectedByInfluencers(influencers, true)) {
 			return create.apply(size, influencers);
 		}
@@ -304,9 +314,8 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 	 * to the next power of two, so a statement carries at most twice the placeholders it needs and
 	 * an association has only a few distinct SQL shapes.
 	 */
-	private int loaderSize(int keys) {
-		return this.arrayParameter ? this.chunkSize
-				: Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
+	private int loaderSize(int keys, boolean byArray) {
+		return byArray ? this.chunkSize : Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
 	}
 
 	private record ToOneSlot(Getter getter, Association association) {
@@ -403,9 +412,10 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			return this.entity;
 		}
 
-		EntityChunkLoader loader(int keys, SharedSessionContractImplementor session) {
-			return loaderFor(this.loaders, this.entity, keys, session, (size, influencers) -> EntityChunkLoader
-				.create(size, BulkLoader.this.arrayParameter, this.entity, influencers));
+		EntityChunkLoader loader(int keys, LoadQueryInfluencers influencers) {
+			boolean byArray = BulkLoader.this.arrayParameter;
+			return loaderFor(this.loaders, this.entity, loaderSize(keys, byArray), influencers,
+					(size, effective) -> EntityChunkLoader.create(size, byArray, this.entity, effective));
 		}
 
 	}
@@ -417,11 +427,14 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 		private final Association association;
 
+		private final ArraySelect arraySelect;
+
 		private final Map<Integer, CollectionChunkLoader> loaders = new ConcurrentHashMap<>();
 
 		CollectionGroup(PluralAttributeMapping mapping, Association association) {
 			this.mapping = mapping;
 			this.association = association;
+			this.arraySelect = CollectionChunkLoader.hasPlainKey(mapping) ? BulkLoader.this.arraySelect : null;
 		}
 
 		PluralAttributeMapping mapping() {
@@ -432,10 +445,10 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			return this.association;
 		}
 
-		void load(List<PersistentCollection<?>> chunk, EventSource session) {
-			loaderFor(this.loaders, this.mapping, chunk.size(), session, (size, influencers) -> CollectionChunkLoader
-				.create(size, BulkLoader.this.arrayParameter, this.mapping, influencers, BulkLoader.this.factory))
-				.load(chunk, session);
+		CollectionChunkLoader loader(int keys, LoadQueryInfluencers influencers) {
+			return loaderFor(this.loaders, this.mapping, loaderSize(keys, this.arraySelect != null), influencers,
+					(size, effective) -> CollectionChunkLoader.create(size, this.arraySelect, this.mapping, effective,
+							BulkLoader.this.factory));
 		}
 
 	}

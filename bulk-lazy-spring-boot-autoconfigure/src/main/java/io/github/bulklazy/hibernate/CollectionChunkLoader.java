@@ -1,9 +1,9 @@
 package io.github.bulklazy.hibernate;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hibernate.LockOptions;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.BatchFetchQueue;
 import org.hibernate.engine.spi.CollectionEntry;
@@ -14,13 +14,9 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SubselectFetch;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.loader.ast.internal.CollectionBatchLoaderInPredicate;
-import org.hibernate.loader.ast.internal.LoaderSelectBuilder;
 import org.hibernate.loader.ast.internal.MultiKeyLoadHelper;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
-import org.hibernate.metamodel.mapping.internal.SqlTypedMappingImpl;
-import org.hibernate.query.spi.QueryOptions;
-import org.hibernate.sql.ast.spi.SqlAliasBaseManager;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
 import org.hibernate.sql.exec.internal.BaseExecutionContext;
@@ -30,10 +26,7 @@ import org.hibernate.sql.exec.internal.SqlTypedMappingJdbcParameter;
 import org.hibernate.sql.exec.spi.ExecutionContext;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 import org.hibernate.sql.exec.spi.JdbcParametersList;
-import org.hibernate.sql.exec.spi.JdbcSelect;
 import org.hibernate.sql.results.internal.ResultsHelper;
-import org.hibernate.sql.results.internal.RowTransformerStandardImpl;
-import org.hibernate.sql.results.spi.ManagedResultConsumer;
 
 /**
  * Initializes one chunk of uninitialized collections of one role with the SQL of Hibernate's
@@ -45,16 +38,21 @@ interface CollectionChunkLoader {
 	void load(List<PersistentCollection<?>> chunk, EventSource session);
 
 	/**
-	 * Creates a loader for up to {@code size} keys: one array parameter where the dialect takes
-	 * arrays and the key is a single plain column, otherwise an IN list of {@code size}
-	 * placeholders padded with nulls.
+	 * Creates a loader for up to {@code size} keys: one array parameter when given the running
+	 * Hibernate's array select, otherwise an IN list of {@code size} placeholders padded with nulls.
+	 * @param arraySelect the array select, for a role with a {@linkplain #hasPlainKey plain key}
+	 * on a dialect that takes arrays, or {@code null} for IN lists
 	 */
-	static CollectionChunkLoader create(int size, boolean arrayParameter, PluralAttributeMapping attribute,
+	static CollectionChunkLoader create(int size, ArraySelect arraySelect, PluralAttributeMapping attribute,
 			LoadQueryInfluencers influencers, SessionFactoryImplementor factory) {
-		var key = attribute.getKeyDescriptor();
-		boolean plainKey = !key.isEmbedded() && key.getKeyPart().getSingleJdbcMapping().getValueConverter() == null;
-		return (arrayParameter && plainKey) ? new ArrayParameter(attribute, influencers, factory)
+		return (arraySelect != null) ? new ArrayParameter(arraySelect, attribute, influencers, factory)
 				: new InPredicate(size, attribute, influencers, factory);
+	}
+
+	/** Whether the role's key is one column without a converter, which an array parameter can carry. */
+	static boolean hasPlainKey(PluralAttributeMapping attribute) {
+		var key = attribute.getKeyDescriptor();
+		return !key.isEmbedded() && key.getKeyPart().getSingleJdbcMapping().getValueConverter() == null;
 	}
 
 	/**
@@ -64,7 +62,11 @@ interface CollectionChunkLoader {
 	 */
 	final class ArrayParameter implements CollectionChunkLoader {
 
+		private final ArraySelect arraySelect;
+
 		private final PluralAttributeMapping attribute;
+
+		private final Class<?> keyType;
 
 		private final JdbcMapping arrayMapping;
 
@@ -72,36 +74,29 @@ interface CollectionChunkLoader {
 
 		private final SelectStatement select;
 
-		private final JdbcSelect jdbcSelect;
+		private final Object translated;
 
-		ArrayParameter(PluralAttributeMapping attribute, LoadQueryInfluencers influencers,
+		private final SessionFactoryImplementor factory;
+
+		ArrayParameter(ArraySelect arraySelect, PluralAttributeMapping attribute, LoadQueryInfluencers influencers,
 				SessionFactoryImplementor factory) {
+			this.arraySelect = arraySelect;
 			this.attribute = attribute;
-			var key = attribute.getKeyDescriptor();
-			var column = key.getSelectable(0);
+			this.factory = factory;
+			var column = attribute.getKeyDescriptor().getSelectable(0);
 			JdbcMapping columnMapping = column.getJdbcMapping();
-			this.arrayMapping = MultiKeyLoadHelper.resolveArrayJdbcMapping(columnMapping,
-					columnMapping.getJdbcJavaType().getJavaTypeClass(), factory);
-			this.parameter = new SqlTypedMappingJdbcParameter(new SqlTypedMappingImpl(column.getLength(),
-					column.getArrayLength(), column.getPrecision(), column.getScale(), column.getTemporalPrecision(),
-					this.arrayMapping));
-			SqlAliasBaseManager aliases = new SqlAliasBaseManager();
-			this.select = LoaderSelectBuilder.createSelectBySingleArrayParameter(attribute, key.getKeyPart(),
-					influencers, new LockOptions(), this.parameter, aliases, factory);
-			var querySpec = this.select.getQueryPart().getFirstQuerySpec();
-			attribute.applyAuxiliaryRestrictions(querySpec.getFromClause().getRoots().get(0), querySpec::applyPredicate,
-					influencers, aliases);
-			this.jdbcSelect = factory.getJdbcServices()
-				.getJdbcEnvironment()
-				.getSqlAstTranslatorFactory()
-				.buildSelectTranslator(factory, this.select)
-				.translate(JdbcParameterBindings.NO_BINDINGS, QueryOptions.NONE);
+			this.keyType = columnMapping.getJdbcJavaType().getJavaTypeClass();
+			this.arrayMapping = MultiKeyLoadHelper.resolveArrayJdbcMapping(columnMapping, this.keyType, factory);
+			this.parameter = new SqlTypedMappingJdbcParameter(arraySelect.parameterType(column, this.arrayMapping));
+			this.select = arraySelect.select(attribute, influencers, this.parameter, factory);
+			this.translated = arraySelect.translate(this.select, factory);
 		}
 
 		@Override
 		public void load(List<PersistentCollection<?>> chunk, EventSource session) {
 			PersistenceContext context = session.getPersistenceContextInternal();
-			Object[] keys = new Object[chunk.size()];
+			// typed, as Hibernate 7.1 requires
+			Object[] keys = (Object[]) Array.newInstance(this.keyType, chunk.size());
 			for (int i = 0; i < keys.length; i++) {
 				keys[i] = context.getCollectionEntry(chunk.get(i)).getLoadedKey();
 			}
@@ -124,10 +119,7 @@ interface CollectionChunkLoader {
 				}
 
 			};
-			session.getJdbcServices()
-				.getJdbcSelectExecutor()
-				.executeQuery(this.jdbcSelect, bindings, execution, RowTransformerStandardImpl.instance(), null,
-						keys.length, ManagedResultConsumer.INSTANCE);
+			this.arraySelect.execute(this.translated, bindings, execution, keys.length, this.factory);
 			var persister = this.attribute.getCollectionDescriptor();
 			for (int i = 0; i < keys.length; i++) {
 				PersistentCollection<?> collection = chunk.get(i);
