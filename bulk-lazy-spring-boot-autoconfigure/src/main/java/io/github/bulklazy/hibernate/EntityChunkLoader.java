@@ -1,5 +1,7 @@
 package io.github.bulklazy.hibernate;
 
+import java.lang.reflect.Array;
+
 import org.hibernate.LockOptions;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -33,16 +35,21 @@ interface EntityChunkLoader {
 				: new InPredicate<>(size, entity, influencers);
 	}
 
-	/** Loads with {@code id = any (?)}. */
+	/** Loads with {@code id = any (?)}, binding an array of the identifier's type, as Hibernate 7.1 requires. */
 	final class ArrayParameter<T> extends EntityBatchLoaderArrayParam<T> implements EntityChunkLoader {
+
+		private final Class<?> idType;
 
 		ArrayParameter(int size, EntityMappingType entity, LoadQueryInfluencers influencers) {
 			super(size, entity, influencers);
+			this.idType = entity.getIdentifierMapping().getJavaType().getJavaTypeClass();
 		}
 
 		@Override
 		public void load(Object[] ids, Boolean readOnly, SharedSessionContractImplementor session) {
-			initializeEntities(ids, ids[0], null, new LockOptions(), readOnly, session);
+			Object[] typedIds = (Object[]) Array.newInstance(this.idType, ids.length);
+			System.arraycopy(ids, 0, typedIds, 0, ids.length);
+			initializeEntities(typedIds, typedIds[0], null, new LockOptions(), readOnly, session);
 		}
 
 	}
