@@ -3,6 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -38,6 +39,8 @@ public final class BulkLazyIntegrator implements Integrator {
 
 	private final String name;
 
+	private final Supplier<ArraySelect> arraySelects;
+
 	private final Map<SessionFactoryImplementor, BulkLazyPlan> planByFactory = new ConcurrentHashMap<>();
 
 	/**
@@ -47,14 +50,21 @@ public final class BulkLazyIntegrator implements Integrator {
 	 * @param name the name to publish the plan under, or {@code null} for the session factory's
 	 */
 	public BulkLazyIntegrator(BulkLazySettings settings, BulkLazyPlans plans, String name) {
+		this(settings, plans, name, ArraySelect::forRunningHibernate);
+	}
+
+	/** An integrator that finds the array select of the running Hibernate with the given function. */
+	BulkLazyIntegrator(BulkLazySettings settings, BulkLazyPlans plans, String name,
+			Supplier<ArraySelect> arraySelects) {
 		this.settings = settings;
 		this.plans = plans;
 		this.name = name;
+		this.arraySelects = arraySelects;
 	}
 
 	/** The same integrator, publishing its plans under another name. */
 	public BulkLazyIntegrator named(String name) {
-		return new BulkLazyIntegrator(this.settings, this.plans, name);
+		return new BulkLazyIntegrator(this.settings, this.plans, name, this.arraySelects);
 	}
 
 	@Override
@@ -115,7 +125,7 @@ public final class BulkLazyIntegrator implements Integrator {
 	 * when the dialect takes IN lists or no implementation fits (collections then load through IN
 	 * lists). Says in the log which one is used, and warns on a Hibernate line not tested.
 	 */
-	private static ArraySelect arraySelect(Dialect dialect) {
+	private ArraySelect arraySelect(Dialect dialect) {
 		String version = Version.getVersionString();
 		if (!TESTED_LINES.matcher(version).lookingAt()) {
 			logger.warnf("bulk-lazy: Hibernate %s is not a line bulk-lazy is tested on (7.1 to 7.4): it uses the "
@@ -126,7 +136,7 @@ public final class BulkLazyIntegrator implements Integrator {
 			return null;
 		}
 		try {
-			ArraySelect select = ArraySelect.forRunningHibernate();
+			ArraySelect select = this.arraySelects.get();
 			logger.infof("bulk-lazy: Hibernate %s, collections load by one array parameter through the %s API",
 					version, select.shape());
 			return select;

@@ -136,6 +136,16 @@ public final class Fixture {
 	/** A new factory over the same data, whose plan is published under the given name. */
 	public EntityManagerFactory factory(String name, BulkLazySettings settings, BulkLazyPlans plans,
 			Map<String, Object> properties) {
+		return factoryWith((settings != null) ? new BulkLazyIntegrator(settings, plans, name) : null, properties);
+	}
+
+	/**
+	 * A new factory over the same data.
+	 * @param integrator bulk-lazy's integrator, or {@code null} for plain Hibernate
+	 * @param properties more Hibernate properties
+	 * @return a factory the caller closes
+	 */
+	public EntityManagerFactory factoryWith(BulkLazyIntegrator integrator, Map<String, Object> properties) {
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("bulk-lazy-test")
 			.managedClasses(ENTITIES)
 			.property("jakarta.persistence.nonJtaDataSource", this.counter.wrap(this.dataSource))
@@ -152,9 +162,9 @@ public final class Fixture {
 		else {
 			configuration.property("hibernate.cache.use_second_level_cache", false);
 		}
-		if (settings != null) {
+		if (integrator != null) {
 			configuration.property("hibernate.integrator_provider",
-					BulkLazyIntegratorProvider.including(null, new BulkLazyIntegrator(settings, plans, name)));
+					BulkLazyIntegratorProvider.including(null, integrator));
 		}
 		properties.forEach(configuration::property);
 		return configuration.createEntityManagerFactory();
