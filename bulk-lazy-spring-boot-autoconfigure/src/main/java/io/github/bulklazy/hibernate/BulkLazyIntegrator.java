@@ -88,6 +88,7 @@ public final class BulkLazyIntegrator implements Integrator {
 		listeners.appendListeners(EventType.POST_LOAD, loader);
 		listeners.prependListeners(EventType.LOAD, loader);
 		listeners.prependListeners(EventType.INIT_COLLECTION, loader);
+		listeners.appendListeners(EventType.EVICT, loader);
 		listeners.appendListeners(EventType.CLEAR, loader);
 		sessionFactory.addObserver(new SessionFactoryObserver() {
 

@@ -14,7 +14,6 @@ import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
 
 import org.hibernate.LockMode;
-import org.hibernate.SessionEventListener;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.CollectionEntry;
 import org.hibernate.engine.spi.EntityEntry;
@@ -25,6 +24,8 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.ClearEvent;
 import org.hibernate.event.spi.ClearEventListener;
 import org.hibernate.event.spi.EventSource;
+import org.hibernate.event.spi.EvictEvent;
+import org.hibernate.event.spi.EvictEventListener;
 import org.hibernate.event.spi.InitializeCollectionEvent;
 import org.hibernate.event.spi.InitializeCollectionEventListener;
 import org.hibernate.event.spi.LoadEvent;
@@ -45,7 +46,7 @@ import org.hibernate.proxy.LazyInitializer;
  * events ahead of Hibernate's own listeners, which then find the entity or collection loaded.
  */
 final class BulkLoader implements PostLoadEventListener, LoadEventListener, InitializeCollectionEventListener,
-		ClearEventListener {
+		EvictEventListener, ClearEventListener {
 
 	private final SessionFactoryImplementor factory;
 
@@ -57,7 +58,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 
 	private final ArraySelect arraySelect;
 
-	private final Map<SharedSessionContractImplementor, SessionPeers> sessions = new ConcurrentHashMap<>();
+	private final SessionPeersRegistry sessions = new SessionPeersRegistry();
 
 	/** The runtime model; {@code null} until {@link #start()}, and for good if it failed. */
 	private volatile Groups groups;
@@ -108,9 +109,23 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		collectionInitializing(event.getSession(), event.getCollection());
 	}
 
+	/**
+	 * Lets the session's record drop the collections of entities evicted or detached from it,
+	 * which the persistence context no longer holds either.
+	 */
+	@Override
+	public void onEvict(EvictEvent event) {
+		SessionPeers peers = this.sessions.find(event.getSession());
+		Groups model = this.groups;
+		Slots slots = (model != null) ? model.slotsByClass.get(event.getObject().getClass()) : null;
+		if (peers != null && slots != null && !slots.collections().isEmpty()) {
+			peers.ownerEvicted(slots.collections().size(), event.getSession().getPersistenceContextInternal());
+		}
+	}
+
 	@Override
 	public void onClear(ClearEvent event) {
-		SessionPeers peers = this.sessions.get(event.getSession());
+		SessionPeers peers = this.sessions.find(event.getSession());
 		if (peers != null) {
 			peers.clear();
 		}
@@ -131,7 +146,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		for (ToOneSlot slot : slots.toOnes()) {
 			if (slot.getter().get(entity) instanceof HibernateProxy proxy
 					&& proxy.getHibernateLazyInitializer().isUninitialized()) {
-				peers = (peers != null) ? peers : peersOf(session);
+				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
 				LazyInitializer initializer = proxy.getHibernateLazyInitializer();
 				peers.addProxy(initializer.getEntityName(), initializer.getInternalIdentifier(), slot.association());
 			}
@@ -139,7 +154,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		for (CollectionSlot slot : slots.collections()) {
 			if (slot.getter().get(entity) instanceof PersistentCollection<?> collection
 					&& !collection.wasInitialized()) {
-				peers = (peers != null) ? peers : peersOf(session);
+				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
 				peers.addCollection(slot.role(), collection);
 			}
 		}
@@ -156,7 +171,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 	 */
 	private void proxyInitializing(EventSource session, String entityName, Object id, LockMode lockMode,
 			Boolean readOnly) {
-		SessionPeers peers = this.sessions.get(session);
+		SessionPeers peers = this.sessions.find(session);
 		Groups model = this.groups;
 		if (peers == null || model == null || lockMode != LockMode.NONE) {
 			return;
@@ -217,7 +232,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		if (isCached(session, group, entry.getLoadedKey())) {
 			return;
 		}
-		SessionPeers peers = peersOf(session);
+		SessionPeers peers = this.sessions.findOrCreate(session);
 		if (!peers.startLoading(role)) {
 			return;
 		}
@@ -245,16 +260,6 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		for (int from = 0; from < items.size(); from += this.chunkSize) {
 			action.accept(items.subList(from, Math.min(items.size(), from + this.chunkSize)));
 		}
-	}
-
-	private SessionPeers peersOf(SharedSessionContractImplementor session) {
-		SessionPeers peers = this.sessions.get(session);
-		if (peers == null) {
-			peers = new SessionPeers();
-			this.sessions.put(session, peers);
-			session.getEventListenerManager().addListener(new SessionEnd(this.sessions, session));
-		}
-		return peers;
 	}
 
 	private static int countLoaded(EventSource session, EntityMappingType entity, List<Object> ids) {
@@ -449,26 +454,6 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 			return loaderFor(this.loaders, this.mapping, loaderSize(keys, this.arraySelect != null), influencers,
 					(size, effective) -> CollectionChunkLoader.create(size, this.arraySelect, this.mapping, effective,
 							BulkLoader.this.factory));
-		}
-
-	}
-
-	/** Forgets a session's peers when it closes. */
-	private static final class SessionEnd implements SessionEventListener {
-
-		private final transient Map<SharedSessionContractImplementor, SessionPeers> sessions;
-
-		private final transient SharedSessionContractImplementor session;
-
-		SessionEnd(Map<SharedSessionContractImplementor, SessionPeers> sessions,
-				SharedSessionContractImplementor session) {
-			this.sessions = sessions;
-			this.session = session;
-		}
-
-		@Override
-		public void end() {
-			this.sessions.remove(this.session);
 		}
 
 	}

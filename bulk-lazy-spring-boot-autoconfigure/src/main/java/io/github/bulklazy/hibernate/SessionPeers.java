@@ -10,15 +10,21 @@ import java.util.Set;
 
 import io.github.bulklazy.hibernate.Association.Mode;
 import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.PersistenceContext;
 
 /**
  * The lazy proxies and collections of one session that wait to be loaded, by peer group: proxies
  * by their entity name, with the association that reached them; collections by role.
  * Entries are added as their owners are loaded and taken all at once by the bulk load of their
- * group, so each costs constant work. A flush does not touch them; a {@code clear()} drops them.
- * Used by one session, so by one thread at a time.
+ * group, so each costs constant work. A flush does not touch them; a {@code clear()} drops them;
+ * collections whose owners were evicted are dropped in batches, so the record never holds more
+ * than about twice the collections the persistence context holds. Used by one session, so by one
+ * thread at a time.
  */
 final class SessionPeers {
+
+	/** Evicted collections below which the record is never compacted. */
+	private static final int COMPACTION_THRESHOLD = 64;
 
 	private final Map<String, Map<Object, Association>> bulkProxies = new HashMap<>();
 
@@ -27,6 +33,12 @@ final class SessionPeers {
 	private final Map<String, List<PersistentCollection<?>>> collectionsByRole = new HashMap<>();
 
 	private final Set<String> groupsLoading = new HashSet<>();
+
+	/** Collections recorded and not yet taken, including those of evicted owners. */
+	private int collections;
+
+	/** Collections of owners evicted since the record was last compacted, at most. */
+	private int evicted;
 
 	/**
 	 * Records a proxy reached through an association. A proxy reached through a bulk-loaded
@@ -64,11 +76,33 @@ final class SessionPeers {
 
 	void addCollection(String role, PersistentCollection<?> collection) {
 		this.collectionsByRole.computeIfAbsent(role, (key) -> new ArrayList<>()).add(collection);
+		this.collections++;
 	}
 
 	List<PersistentCollection<?>> takeCollections(String role) {
-		List<PersistentCollection<?>> collections = this.collectionsByRole.remove(role);
-		return (collections != null) ? collections : List.of();
+		List<PersistentCollection<?>> taken = this.collectionsByRole.remove(role);
+		if (taken == null) {
+			return List.of();
+		}
+		this.collections -= taken.size();
+		return taken;
+	}
+
+	/**
+	 * Notes that an entity holding up to {@code collections} lazy collections left the persistence
+	 * context. Once such collections number more than half the record, drops every collection the
+	 * persistence context no longer holds: the work stays constant per evicted collection.
+	 */
+	void ownerEvicted(int collections, PersistenceContext context) {
+		this.evicted += collections;
+		if (this.evicted > COMPACTION_THRESHOLD && this.evicted * 2L > this.collections) {
+			this.collections = 0;
+			for (List<PersistentCollection<?>> recorded : this.collectionsByRole.values()) {
+				recorded.removeIf((collection) -> context.getCollectionEntry(collection) == null);
+				this.collections += recorded.size();
+			}
+			this.evicted = 0;
+		}
 	}
 
 	/**
@@ -87,6 +121,8 @@ final class SessionPeers {
 		this.bulkProxies.clear();
 		this.otherProxies.clear();
 		this.collectionsByRole.clear();
+		this.collections = 0;
+		this.evicted = 0;
 	}
 
 	private static Map<Object, Association> proxies(Map<String, Map<Object, Association>> byEntity, String entityName) {
