@@ -39,6 +39,7 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.property.access.spi.Getter;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
+import org.jboss.logging.Logger;
 
 /**
  * The engine: records the lazy proxies and collections of each session as their owners load, and
@@ -47,6 +48,8 @@ import org.hibernate.proxy.LazyInitializer;
  */
 final class BulkLoader implements PostLoadEventListener, LoadEventListener, InitializeCollectionEventListener,
 		EvictEventListener, ClearEventListener {
+
+	private static final Logger logger = Logger.getLogger(BulkLoader.class);
 
 	private final SessionFactoryImplementor factory;
 
@@ -198,7 +201,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 				}
 			}
 			AssociationStatistics statistics = this.plan.statistics(association);
-			forEachChunk(ids, (chunk) -> {
+			forEachChunk(session, ids, (chunk) -> {
 				group.loader(chunk.size(), session.getLoadQueryInfluencers()).load(chunk.toArray(), readOnly, session);
 				statistics.bulkStatement(chunk.size(), countLoaded(session, group.entity(), chunk));
 			});
@@ -245,7 +248,7 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 				}
 			}
 			AssociationStatistics statistics = this.plan.statistics(group.association());
-			forEachChunk(collections, (chunk) -> {
+			forEachChunk(session, collections, (chunk) -> {
 				group.loader(chunk.size(), session.getLoadQueryInfluencers()).load(chunk, session);
 				statistics.bulkStatement(chunk.size(),
 						(int) chunk.stream().filter(PersistentCollection::wasInitialized).count());
@@ -256,9 +259,26 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 		}
 	}
 
-	private <T> void forEachChunk(List<T> items, Consumer<List<T>> action) {
+	/**
+	 * Runs the action on each chunk of the items. If a chunk that carries peers fails, the
+	 * exception reaches the read that triggered the load, as in plain lazy loading; but the failed
+	 * statement may have left peers half-loaded in the persistence context, where plain Hibernate
+	 * would not have loaded them at all, so the transaction is marked rollback-only: nothing of
+	 * that state is ever written.
+	 */
+	private <T> void forEachChunk(EventSource session, List<T> items, Consumer<List<T>> action) {
 		for (int from = 0; from < items.size(); from += this.chunkSize) {
-			action.accept(items.subList(from, Math.min(items.size(), from + this.chunkSize)));
+			try {
+				action.accept(items.subList(from, Math.min(items.size(), from + this.chunkSize)));
+			}
+			catch (RuntimeException ex) {
+				if (items.size() > 1 && session.isTransactionInProgress()) {
+					session.markForRollbackOnly();
+					logger.warnf("bulk-lazy: a bulk load of %d peers failed; the transaction is marked rollback-only, "
+							+ "as the persistence context may hold some of them half-loaded: %s", items.size(), ex);
+				}
+				throw ex;
+			}
 		}
 	}
 
