@@ -300,10 +300,16 @@ final class BulkLoader implements PostLoadEventListener, LoadEventListener, Init
 				&& proxy.getHibernateLazyInitializer().isUninitialized() && !isCached(session, entity, id);
 	}
 
+	/**
+	 * Whether a peer collection is loaded with the one being read. One with queued operations (an
+	 * element added to an inverse collection without reading it) is left to Hibernate: loaded now,
+	 * it would keep elements that a flush before its first read discards.
+	 */
 	private boolean needsLoading(EventSource session, CollectionGroup group, PersistentCollection<?> collection) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		CollectionEntry entry = context.getCollectionEntry(collection);
-		if (collection.wasInitialized() || entry == null || entry.getLoadedKey() == null) {
+		if (collection.wasInitialized() || collection.hasQueuedOperations() || entry == null
+				|| entry.getLoadedKey() == null) {
 			return false;
 		}
 		EntityEntry owner = context.getEntry(collection.getOwner());

@@ -9,6 +9,7 @@ import io.github.bulklazy.model.City;
 import io.github.bulklazy.model.Course;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
+import io.github.bulklazy.model.Teacher;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.Run;
@@ -67,6 +68,26 @@ class SessionStateTest {
 			return trace;
 		};
 		assertThat(fixture.sameAsPlain(work)).endsWith(1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void collectionsWithQueuedOperationsAreLeftToHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<School> schools = entityManager.createQuery("from School s order by s.id", School.class)
+				.getResultList();
+			// an element added to an inverse collection without reading it is queued, and a flush
+			// before the collection is read discards it
+			schools.get(2).getTeachers().add(entityManager.find(Teacher.class, 1L));
+			List<Object> trace = new ArrayList<>();
+			trace.add(Hibernate.isInitialized(schools.get(2).getTeachers()));
+			trace.add(schools.get(1).getTeachers().stream().map(Teacher::getName).toList());
+			entityManager.flush();
+			trace.add(schools.get(2).getTeachers().stream().map(Teacher::getName).toList());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly(false, List.of("Teacher 1"), List.of());
 	}
 
 	@ParameterizedTest
