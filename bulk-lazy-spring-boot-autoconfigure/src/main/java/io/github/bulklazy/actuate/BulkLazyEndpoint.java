@@ -5,19 +5,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.AssociationStatistics;
 import io.github.bulklazy.hibernate.BulkLazyPlan;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.hibernate.BulkLazySettings;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * {@code /actuator/bulklazy}: the configuration in force and, per entity manager factory, every
- * lazy association with its mode, chunk size and counters.
+ * lazy association with its mode, chunk size and counters. Its responses are
+ * {@link OperationResponseBody operation response bodies}: Actuator serializes them with its own
+ * JSON settings, not the application's.
  */
 @Endpoint(id = "bulklazy")
 public class BulkLazyEndpoint {
@@ -26,11 +32,20 @@ public class BulkLazyEndpoint {
 
 	private final BulkLazySettings settings;
 
+	/**
+	 * Creates the endpoint.
+	 * @param plans the plans of every entity manager factory
+	 * @param settings the configuration in force
+	 */
 	public BulkLazyEndpoint(BulkLazyPlans plans, BulkLazySettings settings) {
 		this.plans = plans;
 		this.settings = settings;
 	}
 
+	/**
+	 * The whole report.
+	 * @return the configuration and every factory's associations
+	 */
 	@ReadOperation
 	public BulkLazyDescriptor bulkLazy() {
 		Map<String, FactoryDescriptor> factories = new LinkedHashMap<>();
@@ -49,7 +64,7 @@ public class BulkLazyEndpoint {
 	 * @return the association by factory name, or {@code null} (404) when no factory maps it
 	 */
 	@ReadOperation
-	public Map<String, AssociationDescriptor> association(@Selector String association) {
+	public @Nullable Map<String, AssociationDescriptor> association(@Selector String association) {
 		Map<String, AssociationDescriptor> found = new LinkedHashMap<>();
 		for (BulkLazyPlan plan : this.plans.all()) {
 			plan.associations()
@@ -57,7 +72,7 @@ public class BulkLazyEndpoint {
 				.filter((candidate) -> candidate.name().equals(association))
 				.forEach((candidate) -> found.put(plan.name(), describe(plan, candidate)));
 		}
-		return found.isEmpty() ? null : found;
+		return found.isEmpty() ? null : OperationResponseBody.of(found);
 	}
 
 	private static AssociationDescriptor describe(BulkLazyPlan plan, Association association) {
@@ -75,7 +90,7 @@ public class BulkLazyEndpoint {
 	 * @param entityManagerFactories each factory's associations, by factory bean name
 	 */
 	public record BulkLazyDescriptor(ConfigurationDescriptor configuration,
-			Map<String, FactoryDescriptor> entityManagerFactories) {
+			Map<String, FactoryDescriptor> entityManagerFactories) implements OperationResponseBody {
 	}
 
 	/**
@@ -85,7 +100,8 @@ public class BulkLazyEndpoint {
 	 * @param exclude the exclude entries
 	 * @param chunkSize the configured chunk size, {@code null} for the dialect's default
 	 */
-	public record ConfigurationDescriptor(List<String> include, List<String> exclude, Integer chunkSize) {
+	@JsonInclude(Include.ALWAYS)
+	public record ConfigurationDescriptor(List<String> include, List<String> exclude, @Nullable Integer chunkSize) {
 	}
 
 	/**
@@ -109,8 +125,9 @@ public class BulkLazyEndpoint {
 	 * @param queriesSaved statements saved
 	 * @param fallbacks lazy loads run one at a time
 	 */
-	public record AssociationDescriptor(String kind, String target, String mode, String reason, int chunkSize,
-			long batches, long queriesSaved, long fallbacks) {
+	@JsonInclude(Include.ALWAYS)
+	public record AssociationDescriptor(String kind, @Nullable String target, String mode, @Nullable String reason,
+			int chunkSize, long batches, long queriesSaved, long fallbacks) {
 	}
 
 }

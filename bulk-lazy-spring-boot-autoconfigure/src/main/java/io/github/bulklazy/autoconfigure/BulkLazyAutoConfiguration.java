@@ -8,22 +8,24 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * Auto-configuration for bulk lazy loading: hands bulk-lazy's Hibernate integrator to Boot's
- * entity manager factory and to those the application defines itself.
+ * entity manager factory and to those the application defines itself. Off when
+ * {@code bulk-lazy.enabled} is {@code false}; invalid {@code bulk-lazy.*} configuration stops
+ * start-up with a {@link BulkLazyConfigurationException}.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass({ SessionFactoryImplementor.class, LocalContainerEntityManagerFactoryBean.class,
 		EntityManagerFactory.class })
-@ConditionalOnBooleanProperty(name = "bulk-lazy.enabled", matchIfMissing = true)
+@Conditional(OnBulkLazyEnabledCondition.class)
 @EnableConfigurationProperties(BulkLazyProperties.class)
 public final class BulkLazyAutoConfiguration {
 

@@ -8,6 +8,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 public final class BulkLazyEndpointAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	BulkLazyEndpoint bulkLazyEndpoint(BulkLazyPlans plans, BulkLazyProperties properties) {
 		return new BulkLazyEndpoint(plans, properties.toSettings());
 	}

@@ -32,7 +32,15 @@ final class BulkLazyEntryCheck implements SmartInitializingSingleton {
 		}
 		// Waits for factories bootstrapped in the background
 		this.entityManagerFactories.forEach(EntityManagerFactory::getMetamodel);
-		this.plans.checkEntries(this.properties.toSettings());
+		try {
+			this.plans.checkEntries(this.properties.toSettings());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BulkLazyConfigurationException(ex.getMessage(),
+					"Correct or remove these entries of bulk-lazy.include or bulk-lazy.exclude: each must name a "
+							+ "mapped entity ('Student', 'com.acme.Student') or association ('Student.school').",
+					ex);
+		}
 	}
 
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 public final class BulkLazyMetricsAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	BulkLazyMetrics bulkLazyMetrics(BulkLazyPlans plans) {
 		return new BulkLazyMetrics(plans);
 	}

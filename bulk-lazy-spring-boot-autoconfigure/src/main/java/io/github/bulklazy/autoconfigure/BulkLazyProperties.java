@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.bulklazy.hibernate.BulkLazySettings;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -35,7 +37,7 @@ public class BulkLazyProperties {
 	 * Maximum number of keys in one bulk statement. Unset, it depends on the dialect: 1024, 256 on
 	 * H2, lowered to the dialect's limit on parameters (Oracle 1000, SQL Server 2100).
 	 */
-	private Integer chunkSize;
+	private @Nullable Integer chunkSize;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -61,16 +63,24 @@ public class BulkLazyProperties {
 		this.exclude = exclude;
 	}
 
-	public Integer getChunkSize() {
+	public @Nullable Integer getChunkSize() {
 		return this.chunkSize;
 	}
 
-	public void setChunkSize(Integer chunkSize) {
+	public void setChunkSize(@Nullable Integer chunkSize) {
 		this.chunkSize = chunkSize;
 	}
 
 	BulkLazySettings toSettings() {
-		return new BulkLazySettings(this.include, this.exclude, this.chunkSize);
+		try {
+			return new BulkLazySettings(this.include, this.exclude, this.chunkSize);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BulkLazyConfigurationException(ex.getMessage(),
+					"Correct the bulk-lazy properties: bulk-lazy.chunk-size must be a positive number, or be "
+							+ "removed to use the dialect's default.",
+					ex);
+		}
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,38 +49,9 @@ public final class BulkLazyPlans {
 		for (String entry : entries) {
 			if (!known.contains(entry)) {
 				problems.add(property + " entry '" + entry + "' names no entity or association; closest known names: "
-						+ String.join(", ", closest(entry, known)));
+						+ String.join(", ", ClosestNames.of(entry, known, 3)));
 			}
 		}
-	}
-
-	private static List<String> closest(String entry, Collection<String> known) {
-		return known.stream()
-			.sorted(Comparator.comparingInt((String name) -> distance(entry, name)).thenComparing(name -> name))
-			.limit(3)
-			.toList();
-	}
-
-	/** Levenshtein distance, ignoring case. */
-	private static int distance(String a, String b) {
-		String left = a.toLowerCase(Locale.ROOT);
-		String right = b.toLowerCase(Locale.ROOT);
-		int[] previous = new int[right.length() + 1];
-		int[] current = new int[right.length() + 1];
-		for (int j = 0; j <= right.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= left.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= right.length(); j++) {
-				int substitution = previous[j - 1] + ((left.charAt(i - 1) == right.charAt(j - 1)) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[right.length()];
 	}
 
 }

@@ -31,6 +31,10 @@ public final class BulkLazyMetrics implements MeterBinder {
 
 	private final BulkLazyPlans plans;
 
+	/**
+	 * Creates the meters' binder.
+	 * @param plans the plans of every entity manager factory
+	 */
 	public BulkLazyMetrics(BulkLazyPlans plans) {
 		this.plans = plans;
 	}

@@ -8,17 +8,25 @@ import io.github.bulklazy.actuate.BulkLazyEndpoint;
 import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
+import io.github.bulklazy.hibernate.BulkLazySettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.jpa.boot.spi.JpaSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +52,84 @@ class BulkLazyAutoConfigurationTests {
 				.doesNotHaveBean(HibernatePropertiesCustomizer.class)
 				.doesNotHaveBean(BulkLazyEntityManagerFactoryPostProcessor.class)
 				.doesNotHaveBean(BulkLazyProperties.class));
+	}
+
+	@Test
+	void enabledIsTrueOrFalseInAnyCase() {
+		this.contextRunner.withPropertyValues("bulk-lazy.enabled= TRUE ")
+			.run((context) -> assertThat(context).hasSingleBean(BulkLazyIntegrator.class));
+		this.contextRunner.withPropertyValues("bulk-lazy.enabled=False")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BulkLazyIntegrator.class));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "maybe", "on", "yes", "1", "" })
+	void anyOtherEnabledValueStopsStartUp(String value) {
+		this.contextRunner.withPropertyValues("bulk-lazy.enabled=" + value)
+			.run((context) -> assertThat(configurationFailure(context).getDescription())
+				.isEqualTo("Invalid value '" + value + "' for property 'bulk-lazy.enabled'."));
+	}
+
+	@Test
+	void unknownKeyStopsStartUpNamingTheClosestValidOne() {
+		this.contextRunner.withPropertyValues("bulk-lazy.exlude=Course").run((context) -> {
+			BulkLazyConfigurationException failure = configurationFailure(context);
+			assertThat(failure.getDescription()).contains("'bulk-lazy.exlude'")
+				.contains("the closest valid property is 'bulk-lazy.exclude'");
+			assertThat(failure.getAction()).contains("bulk-lazy.exclude");
+		});
+		this.contextRunner.withPropertyValues("bulk-lazy.enabled=false", "bulk-lazy.chunk-sise=10")
+			.run((context) -> assertThat(configurationFailure(context).getDescription()).as("checked even when disabled")
+				.contains("'bulk-lazy.chunk-sise'")
+				.contains("'bulk-lazy.chunk-size'"));
+	}
+
+	@Test
+	void unknownEnvironmentVariableStopsStartUp() {
+		this.contextRunner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME
+					+ "-test", Map.of("BULK_LAZY_INCLUDES", "Student"))))
+			.run((context) -> assertThat(configurationFailure(context).getDescription()).contains("'BULK_LAZY_INCLUDES'")
+				.contains("'bulk-lazy.include'"));
+	}
+
+	@Test
+	void acceptsRelaxedFormsOfTheKeys() {
+		// disabled, so that the keys are checked without include entries being checked against a model
+		this.contextRunner
+			.withPropertyValues("bulk-lazy.enabled=false", "bulk-lazy.chunkSize=10", "bulk-lazy.chunk_size=10",
+					"bulk-lazy.CHUNK-SIZE=10", "bulk-lazy.include[0]=Student", "bulk-lazy.exclude[1]=Course",
+					"bulklazy.unrelated=true")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("environment-test",
+						Map.of("BULK_LAZY_CHUNK_SIZE", "10", "BULK_LAZY_CHUNKSIZE", "10", "BULK_LAZY_INCLUDE_0_",
+								"Student", "BULK_LAZY_EXCLUDE_1", "Course", "BULK_LAZY_ENABLED", "false"))))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BulkLazyIntegrator.class));
+	}
+
+	@Test
+	void unknownEntryStopsStartUp() {
+		this.contextRunner.withPropertyValues("bulk-lazy.exclude=Nothing")
+			.run((context) -> assertThat(configurationFailure(context).getDescription())
+				.contains("bulk-lazy.exclude entry 'Nothing' names no entity or association"));
+	}
+
+	@Test
+	void invalidChunkSizeStopsStartUp() {
+		this.contextRunner.withPropertyValues("bulk-lazy.chunk-size=0")
+			.run((context) -> assertThat(configurationFailure(context).getDescription())
+				.contains("bulk-lazy.chunk-size must be at least 1, was 0"));
+	}
+
+	@Test
+	void applicationEndpointReplacesBulkLazys() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(BulkLazyEndpointAutoConfiguration.class))
+			.withUserConfiguration(ApplicationEndpointConfiguration.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=bulklazy")
+			.run((context) -> assertThat(context).getBean(BulkLazyEndpoint.class)
+				.isSameAs(context.getBean(ApplicationEndpointConfiguration.class).endpoint));
 	}
 
 	@Test
@@ -102,8 +188,31 @@ class BulkLazyAutoConfigurationTests {
 		});
 	}
 
+	static BulkLazyConfigurationException configurationFailure(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		for (Throwable failure = context.getStartupFailure(); failure != null; failure = failure.getCause()) {
+			if (failure instanceof BulkLazyConfigurationException configurationException) {
+				return configurationException;
+			}
+		}
+		throw new AssertionError("No BulkLazyConfigurationException in " + context.getStartupFailure(),
+				context.getStartupFailure());
+	}
+
 	@EnableConfigurationProperties(BulkLazyProperties.class)
 	static class PropertiesConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationEndpointConfiguration {
+
+		final BulkLazyEndpoint endpoint = new BulkLazyEndpoint(new BulkLazyPlans(), BulkLazySettings.defaults());
+
+		@Bean
+		BulkLazyEndpoint applicationEndpoint() {
+			return this.endpoint;
+		}
 
 	}
 

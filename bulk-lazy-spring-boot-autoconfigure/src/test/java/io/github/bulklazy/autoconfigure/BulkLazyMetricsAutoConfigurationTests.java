@@ -1,6 +1,7 @@
 package io.github.bulklazy.autoconfigure;
 
 import io.github.bulklazy.autoconfigure.BulkLazyJpaIntegrationTests.ModelConfiguration;
+import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.micrometer.BulkLazyMetrics;
 import io.github.bulklazy.testsupport.StatementCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,13 @@ class BulkLazyMetricsAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("management.metrics.enable.bulk.lazy=false")
 			.run((context) -> assertThat(context.getBean(MeterRegistry.class).find("bulk.lazy.batches").meters())
 				.isEmpty());
+	}
+
+	@Test
+	void applicationMetricsReplaceBulkLazys() {
+		BulkLazyMetrics applicationMetrics = new BulkLazyMetrics(new BulkLazyPlans());
+		this.contextRunner.withBean("applicationMetrics", BulkLazyMetrics.class, () -> applicationMetrics)
+			.run((context) -> assertThat(context).getBean(BulkLazyMetrics.class).isSameAs(applicationMetrics));
 	}
 
 	@Test
