@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
@@ -62,8 +62,6 @@ public final class Fixture {
 	public static final int ITEMS = 20_000;
 
 	private static final Map<TestDatabase, Fixture> fixtures = new ConcurrentHashMap<>();
-
-	private static final AtomicInteger factoryNumber = new AtomicInteger();
 
 	private final TestDatabase database;
 
@@ -151,11 +149,10 @@ public final class Fixture {
 			.property("jakarta.persistence.nonJtaDataSource", this.counter.wrap(this.dataSource))
 			.property("hibernate.generate_statistics", true);
 		if (properties.containsKey(CACHED)) {
-			// only the two long-lived factories: closing a factory closes the shared cache manager
+			// only the two long-lived factories: closing a factory closes its cache manager, so each has
+			// one of its own, which no other factory of the test JVM (a Spring application's, say) closes
 			configuration.property("hibernate.cache.region.factory_class", "jcache")
-				.property("hibernate.javax.cache.provider",
-						"com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider")
-				.property("hibernate.cache.region_prefix", "factory" + factoryNumber.incrementAndGet())
+				.property("hibernate.javax.cache.cache_manager", new CaffeineCachingProvider().getCacheManager())
 				.property("hibernate.javax.cache.missing_cache_strategy", "create")
 				.property("jakarta.persistence.sharedCache.mode", "ENABLE_SELECTIVE");
 		}

@@ -32,9 +32,7 @@ class ApplicationOnEveryDatabaseTest {
 			.web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
 					"spring.datasource.password=" + database.password(), "spring.jpa.hibernate.ddl-auto=none",
-					"spring.jpa.open-in-view=false",
-					// closing the application would close the JCache manager the fixture's factories share
-					"spring.jpa.properties.hibernate.cache.use_second_level_cache=false")
+					"spring.jpa.open-in-view=false")
 			.run()) {
 			StatementCounter counter = context.getBean(StatementCounter.class);
 			StudentRepository students = context.getBean(StudentRepository.class);
