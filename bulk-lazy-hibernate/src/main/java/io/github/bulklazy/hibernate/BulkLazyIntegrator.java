@@ -2,6 +2,7 @@ package io.github.bulklazy.hibernate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -14,12 +15,14 @@ import org.hibernate.Version;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Installs bulk lazy loading into a Hibernate session factory: plans every lazy association,
@@ -33,7 +36,7 @@ public final class BulkLazyIntegrator implements Integrator {
 	/** The Hibernate versions the build tests. */
 	private static final Pattern TESTED_LINES = Pattern.compile("7\\.[1-4]\\.");
 
-	private final BulkLazySettings settings;
+	private final @Nullable BulkLazySettings settings;
 
 	private final BulkLazyPlans plans;
 
@@ -45,16 +48,17 @@ public final class BulkLazyIntegrator implements Integrator {
 
 	/**
 	 * Creates an integrator.
-	 * @param settings what the user configured
+	 * @param settings what the user configured, or {@code null} to read the {@code bulk_lazy.*}
+	 * Hibernate settings when the session factory is built
 	 * @param plans where the plan of each session factory is published
 	 * @param name the name to publish the plan under, or {@code null} for the session factory's
 	 */
-	public BulkLazyIntegrator(BulkLazySettings settings, BulkLazyPlans plans, String name) {
+	public BulkLazyIntegrator(@Nullable BulkLazySettings settings, BulkLazyPlans plans, @Nullable String name) {
 		this(settings, plans, name, ArraySelect::forRunningHibernate);
 	}
 
 	/** An integrator that finds the array select of the running Hibernate with the given function. */
-	BulkLazyIntegrator(BulkLazySettings settings, BulkLazyPlans plans, String name,
+	BulkLazyIntegrator(@Nullable BulkLazySettings settings, BulkLazyPlans plans, @Nullable String name,
 			Supplier<ArraySelect> arraySelects) {
 		this.settings = settings;
 		this.plans = plans;
@@ -70,12 +74,27 @@ public final class BulkLazyIntegrator implements Integrator {
 	@Override
 	public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
 			SessionFactoryImplementor sessionFactory) {
+		BulkLazySettings settings = this.settings;
+		if (settings == null) {
+			Optional<BulkLazySettings> configured = HibernateSettings.read(
+					bootstrapContext.getServiceRegistry().requireService(ConfigurationService.class).getSettings());
+			if (configured.isEmpty()) {
+				return;
+			}
+			settings = configured.get();
+		}
 		Dialect dialect = sessionFactory.getJdbcServices().getDialect();
-		AssociationPlanner planner = new AssociationPlanner(this.settings,
+		AssociationPlanner planner = new AssociationPlanner(settings,
 				sessionFactory.getSessionFactoryOptions().getDefaultBatchFetchSize(), metadata);
 		List<Association> associations = planner.plan();
 		BulkLazyPlan plan = new BulkLazyPlan((this.name != null) ? this.name : sessionFactory.getName(),
-				chunkSize(dialect), associations, planner.knownNames(associations));
+				chunkSize(settings, dialect), associations, planner.knownNames(associations));
+		if (this.settings == null) {
+			// configured through Hibernate settings: no application checks the entries later
+			BulkLazyPlans own = new BulkLazyPlans();
+			own.add(plan);
+			own.checkEntries(settings);
+		}
 		for (Association association : associations) {
 			if (association.mode() == Mode.FALLBACK) {
 				logger.infof("bulk-lazy: %s is loaded by plain Hibernate: %s", association.name(),
@@ -156,14 +175,14 @@ public final class BulkLazyIntegrator implements Integrator {
 		}
 	}
 
-	private int chunkSize(Dialect dialect) {
-		if (this.settings.chunkSize() == null) {
+	private static int chunkSize(BulkLazySettings settings, Dialect dialect) {
+		if (settings.chunkSize() == null) {
 			return ChunkSizes.defaultFor(dialect);
 		}
-		int size = ChunkSizes.capped(this.settings.chunkSize(), dialect);
-		if (size < this.settings.chunkSize()) {
+		int size = ChunkSizes.capped(settings.chunkSize(), dialect);
+		if (size < settings.chunkSize()) {
 			logger.warnf("bulk-lazy: chunk size %d lowered to %d, the most %s accepts in one statement",
-					this.settings.chunkSize(), size, dialect.getClass().getSimpleName());
+					settings.chunkSize(), size, dialect.getClass().getSimpleName());
 		}
 		return size;
 	}

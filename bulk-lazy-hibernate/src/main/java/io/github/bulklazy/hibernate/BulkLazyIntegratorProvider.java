@@ -4,20 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hibernate.integrator.spi.Integrator;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 
 /**
  * Hands the {@link BulkLazyIntegrator} to Hibernate through the
  * {@code hibernate.integrator_provider} setting, keeping the integrators of a provider the
  * application set there before.
+ * <p>
+ * Applications without Spring name this class in that setting: its integrator then reads the
+ * {@code bulk_lazy.*} Hibernate settings ({@code bulk_lazy.enabled}, {@code bulk_lazy.include},
+ * {@code bulk_lazy.exclude}, {@code bulk_lazy.chunk_size}).
  */
 public final class BulkLazyIntegratorProvider implements IntegratorProvider {
 
 	private final BulkLazyIntegrator integrator;
 
-	private final IntegratorProvider previous;
+	private final @Nullable IntegratorProvider previous;
 
-	private BulkLazyIntegratorProvider(BulkLazyIntegrator integrator, IntegratorProvider previous) {
+	/** A provider whose integrator reads the {@code bulk_lazy.*} Hibernate settings. */
+	public BulkLazyIntegratorProvider() {
+		this(new BulkLazyIntegrator(null, new BulkLazyPlans(), null), null);
+	}
+
+	private BulkLazyIntegratorProvider(BulkLazyIntegrator integrator, @Nullable IntegratorProvider previous) {
 		this.integrator = integrator;
 		this.previous = previous;
 	}
