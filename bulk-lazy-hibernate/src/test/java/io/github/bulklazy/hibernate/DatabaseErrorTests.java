@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * A bulk statement that fails reaches the caller as the exception the lazy load would raise, and
  * leaves no collection initialized with partial content.
  */
-class DatabaseErrorTest {
+class DatabaseErrorTests {
 
 	/** Sends the nickname table's statements to a table that does not exist while switched on. */
 	static final class BreakingInspector implements StatementInspector {

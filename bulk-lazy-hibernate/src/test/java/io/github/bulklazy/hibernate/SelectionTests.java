@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Which associations {@code include}, {@code exclude} and {@link io.github.bulklazy.BulkLazy}
  * select, and what each kind of entry covers.
  */
-class SelectionTest {
+class SelectionTests {
 
 	/** Reads every student's school, then every school's students; counts each loop. */
 	static final Function<EntityManager, List<Integer>> SCHOOLS_BOTH_WAYS = (entityManager) -> {

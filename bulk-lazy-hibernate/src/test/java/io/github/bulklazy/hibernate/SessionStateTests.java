@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bulk loads against the state of the session: flushes, new, removed, initialized and modified
  * objects, the second-level cache, locks, read-only sessions and filters.
  */
-class SessionStateTest {
+class SessionStateTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A Spring Data repository in a {@code @DataJpaTest} slice, which includes bulk-lazy. */
 @DataJpaTest
 @Import(StatementCounting.class)
-class SpringDataRepositoryTest {
+class SpringDataRepositoryTests {
 
 	@Autowired
 	private StudentRepository students;

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scenarios of SQLAlchemy-bulk-lazy-loader's test suite, on JPA entities. Each records what
  * it read and how many statements each step ran; the values must equal plain Hibernate's.
  */
-class SqlAlchemyScenariosTest {
+class SqlAlchemyScenariosTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)

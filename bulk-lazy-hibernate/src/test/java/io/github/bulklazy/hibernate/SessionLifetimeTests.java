@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * entities detached from it and sessions the application drops unclosed are reclaimed as with
  * plain Hibernate. Measured by the weak references the garbage collector clears.
  */
-class SessionLifetimeTest {
+class SessionLifetimeTests {
 
 	/** Rounds of loading the 60 students and detaching each one. */
 	private static final int ROUNDS = 50;

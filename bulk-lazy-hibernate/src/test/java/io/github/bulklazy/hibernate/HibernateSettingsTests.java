@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * {@code hibernate.integrator_provider} and configures bulk-lazy with {@code bulk_lazy.*}
  * Hibernate settings.
  */
-class HibernateSettingsTest {
+class HibernateSettingsTests {
 
 	private static final String PROVIDER = "io.github.bulklazy.hibernate.BulkLazyIntegratorProvider";
 

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.fail;
  * the steps that still show it. {@code -Dbulklazy.random.seed} and
  * {@code -Dbulklazy.random.programs} run other or more programs.
  */
-class RandomDifferentialTest {
+class RandomDifferentialTests {
 
 	private static final long DEFAULT_SEED = 20_250_611L;
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * load fall back to plain Hibernate with one INFO line each at start-up.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class UserChoicesTest {
+class UserChoicesTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the printed times at 5,000, 10,000 and 20,000 proxies grow about linearly (not asserted: times
  * are shown by numbers, not by timed tests).
  */
-class CostTest {
+class CostTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)

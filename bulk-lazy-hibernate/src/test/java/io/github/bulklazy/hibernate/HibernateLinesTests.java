@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * internals bulk-lazy cannot build its loaders from leaves the factory to plain Hibernate.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class HibernateLinesTest {
+class HibernateLinesTests {
 
 	@Test
 	void theStartUpLogSaysWhichArraySelectTheRunningHibernateGets(CapturedOutput output) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * factory, on each database: a loop over lazy associations costs one statement per association.
  * The tables and rows are the engine tests' fixture.
  */
-class ApplicationOnEveryDatabaseTest {
+class ApplicationOnEveryDatabaseTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Proxies typed to a root entity and to its subclasses in one session: what the application sees
  * and writes is what plain Hibernate gives it.
  */
-class InheritanceTest {
+class InheritanceTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exact meter values after known loops. */
-class BulkLazyMetricsTest {
+class BulkLazyMetricsTests {
 
 	private static final String FACTORY = "ordersEntityManagerFactory";
 
@@ -38,7 +38,7 @@ class BulkLazyMetricsTest {
 		try (EntityManagerFactory factory = fixture.factory(FACTORY, BulkLazySettings.defaults(), plans, Map.of())) {
 			MeterRegistry registry = new SimpleMeterRegistry();
 			new BulkLazyMetrics(plans).bindTo(registry);
-			fixture.run(factory, BulkLazyMetricsTest::readTeachersSchoolsAndCourses);
+			fixture.run(factory, BulkLazyMetricsTests::readTeachersSchoolsAndCourses);
 			assertThat(counter(registry, "bulk.lazy.batches", "Student.school")).isEqualTo(1);
 			assertThat(counter(registry, "bulk.lazy.queries.saved", "Student.school")).as("6 schools in 1").isEqualTo(5);
 			assertThat(counter(registry, "bulk.lazy.batches", "Student.courses")).isEqualTo(1);
@@ -86,7 +86,7 @@ class BulkLazyMetricsTest {
 		try (EntityManagerFactory factory = fixture.factory(FACTORY, BulkLazySettings.defaults(), plans, Map.of())) {
 			PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 			new BulkLazyMetrics(plans).bindTo(registry);
-			fixture.run(factory, BulkLazyMetricsTest::readTeachersSchoolsAndCourses);
+			fixture.run(factory, BulkLazyMetricsTests::readTeachersSchoolsAndCourses);
 			assertThat(registry.scrape()).contains(
 					"bulk_lazy_queries_saved_total{association=\"Student.school\",entityManagerFactory=\"orders\"} 5.0",
 					"bulk_lazy_batches_total{association=\"Student.courses\",entityManagerFactory=\"orders\"} 1.0",

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What triggers a bulk load, which peers it loads, and how it chunks: statement counts at the
  * JDBC level against plain Hibernate's, with the same values.
  */
-class BulkLoadingTest {
+class BulkLoadingTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
