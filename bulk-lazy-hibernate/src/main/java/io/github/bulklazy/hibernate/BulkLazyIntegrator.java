@@ -102,13 +102,14 @@ public final class BulkLazyIntegrator implements Integrator {
 			}
 		}
 		BulkLoader loader = new BulkLoader(sessionFactory, plan, arraySelect(dialect));
+		BulkLazyListener listener = new BulkLazyListener(loader);
 		EventListenerRegistry listeners = sessionFactory.getServiceRegistry()
 			.requireService(EventListenerRegistry.class);
-		listeners.appendListeners(EventType.POST_LOAD, loader);
-		listeners.prependListeners(EventType.LOAD, loader);
-		listeners.prependListeners(EventType.INIT_COLLECTION, loader);
-		listeners.appendListeners(EventType.EVICT, loader);
-		listeners.appendListeners(EventType.CLEAR, loader);
+		listeners.appendListeners(EventType.POST_LOAD, listener);
+		listeners.prependListeners(EventType.LOAD, listener);
+		listeners.prependListeners(EventType.INIT_COLLECTION, listener);
+		listeners.appendListeners(EventType.EVICT, listener);
+		listeners.appendListeners(EventType.CLEAR, listener);
 		sessionFactory.addObserver(new SessionFactoryObserver() {
 
 			@Override

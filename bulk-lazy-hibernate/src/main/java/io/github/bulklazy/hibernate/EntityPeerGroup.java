@@ -1,0 +1,87 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.loader.ast.spi.Loadable;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.jspecify.annotations.Nullable;
+
+/** The uninitialized proxies of one entity name, by id, loaded with that entity's loader. */
+final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
+
+	private final EntityMappingType entity;
+
+	private final boolean arrayParameter;
+
+	EntityPeerGroup(EntityMappingType entity, int chunkSize, boolean arrayParameter,
+			SessionFactoryImplementor factory) {
+		super(entity.getEntityName(), chunkSize, factory);
+		this.entity = entity;
+		this.arrayParameter = arrayParameter;
+	}
+
+	/** Whether the second-level cache holds the entity, which Hibernate then serves without a statement. */
+	boolean isCached(Object id, EventSource session) {
+		EntityPersister persister = this.entity.getEntityPersister();
+		return persister.canReadFromCache() && session.getCacheMode().isGetEnabled()
+				&& factory().getCache().containsEntity(persister.getEntityName(), id);
+	}
+
+	@Override
+	Loadable loadable() {
+		return this.entity;
+	}
+
+	@Override
+	boolean takesArray() {
+		return this.arrayParameter;
+	}
+
+	@Override
+	EntityChunkLoader createLoader(int size, LoadQueryInfluencers influencers) {
+		return EntityChunkLoader.create(size, this.arrayParameter, this.entity, influencers);
+	}
+
+	@Override
+	Collection<Object> takePeers(SessionPeers peers) {
+		return peers.takeBulkProxyIds(this.entity.getEntityName());
+	}
+
+	@Override
+	boolean isSame(Object peer, Object trigger) {
+		return peer.equals(trigger);
+	}
+
+	@Override
+	boolean needsLoading(Object id, EventSource session) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		var key = session.generateEntityKey(id, this.entity.getEntityPersister());
+		return context.getEntity(key) == null && context.getProxy(key) instanceof HibernateProxy proxy
+				&& proxy.getHibernateLazyInitializer().isUninitialized() && !isCached(id, session);
+	}
+
+	@Override
+	void loadChunk(EntityChunkLoader loader, List<Object> ids, @Nullable Boolean readOnly, EventSource session) {
+		loader.load(ids.toArray(), readOnly, session);
+	}
+
+	@Override
+	int countLoaded(List<Object> ids, EventSource session) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		int loaded = 0;
+		for (Object id : ids) {
+			if (context.getEntity(session.generateEntityKey(id, this.entity.getEntityPersister())) != null) {
+				loaded++;
+			}
+		}
+		return loaded;
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.loader.ast.spi.Loadable;
+import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The proxies of one entity name or the collections of one role, and the routine that loads the
+ * one being read together with every peer still waiting for it: take the peers, keep those that
+ * still need loading, load them chunk by chunk, count what each statement loaded.
+ *
+ * @param <T> what a peer is: an id, or a collection
+ * @param <L> the chunk loader
+ */
+abstract class PeerGroup<T, L> {
+
+	private static final Logger logger = Logger.getLogger(PeerGroup.class);
+
+	private final String name;
+
+	private final int chunkSize;
+
+	private final SessionFactoryImplementor factory;
+
+	private final Map<Integer, L> loaders = new ConcurrentHashMap<>();
+
+	PeerGroup(String name, int chunkSize, SessionFactoryImplementor factory) {
+		this.name = name;
+		this.chunkSize = chunkSize;
+		this.factory = factory;
+	}
+
+	/**
+	 * Loads the peer being read and every waiting peer of the group, unless a load of the group
+	 * is already running further up the stack. If a chunk that carries peers fails, the exception
+	 * reaches the read that triggered the load, as in plain lazy loading; the failed statement may
+	 * have left peers half-loaded in the persistence context, where plain Hibernate would not have
+	 * loaded them at all, so the transaction is marked rollback-only: nothing of that state is
+	 * ever written.
+	 */
+	final void load(T trigger, SessionPeers peers, @Nullable Boolean readOnly, AssociationStatistics statistics,
+			EventSource session) {
+		if (!peers.startLoading(this.name)) {
+			return;
+		}
+		try {
+			List<T> items = new ArrayList<>();
+			items.add(trigger);
+			for (T peer : takePeers(peers)) {
+				if (!isSame(peer, trigger) && needsLoading(peer, session)) {
+					items.add(peer);
+				}
+			}
+			for (int from = 0; from < items.size(); from += this.chunkSize) {
+				List<T> chunk = items.subList(from, Math.min(items.size(), from + this.chunkSize));
+				try {
+					loadChunk(loader(chunk.size(), session.getLoadQueryInfluencers()), chunk, readOnly, session);
+				}
+				catch (RuntimeException ex) {
+					if (items.size() > 1 && session.isTransactionInProgress()) {
+						session.markForRollbackOnly();
+						logger.warnf("bulk-lazy: a bulk load of %d peers failed; the transaction is marked "
+								+ "rollback-only, as the persistence context may hold some of them half-loaded: %s",
+								items.size(), ex);
+					}
+					throw ex;
+				}
+				statistics.bulkStatement(chunk.size(), countLoaded(chunk, session));
+			}
+		}
+		finally {
+			peers.finishLoading(this.name);
+		}
+	}
+
+	/**
+	 * The loader for a chunk of keys: built once per size, like Hibernate's own loaders, unless the
+	 * session's enabled filters, fetch profiles or entity graph change its SQL. One array
+	 * parameter takes any chunk; an IN list is padded to the next power of two, so a statement
+	 * carries at most twice the placeholders it needs and a group has only a few SQL shapes.
+	 */
+	final L loader(int keys, LoadQueryInfluencers influencers) {
+		int size = takesArray() ? this.chunkSize
+				: Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
+		if (loadable().isAffectedByInfluencers(influencers, true)) {
+			return createLoader(size, influencers);
+		}
+		return this.loaders.computeIfAbsent(size, (key) -> createLoader(size, new LoadQueryInfluencers(this.factory)));
+	}
+
+	/** Builds the loader of the largest chunk, so that what it needs of Hibernate fails at start-up if at all. */
+	final void buildLoader() {
+		loader(this.chunkSize, new LoadQueryInfluencers(this.factory));
+	}
+
+	final SessionFactoryImplementor factory() {
+		return this.factory;
+	}
+
+	abstract Loadable loadable();
+
+	/** Whether the loaders bind one array parameter rather than an IN list. */
+	abstract boolean takesArray();
+
+	abstract L createLoader(int size, LoadQueryInfluencers influencers);
+
+	abstract Collection<T> takePeers(SessionPeers peers);
+
+	abstract boolean isSame(T peer, T trigger);
+
+	/** Whether a waiting peer still needs loading: not loaded meanwhile, not served by the cache. */
+	abstract boolean needsLoading(T peer, EventSource session);
+
+	abstract void loadChunk(L loader, List<T> chunk, @Nullable Boolean readOnly, EventSource session);
+
+	/** How many of the chunk's peers the statement loaded. */
+	abstract int countLoaded(List<T> chunk, EventSource session);
+
+}
