@@ -10,10 +10,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
@@ -48,17 +46,6 @@ public final class BulkLazyAutoConfiguration {
 	static BulkLazyEntryCheck bulkLazyEntryCheck(BulkLazyProperties properties, BulkLazyPlans plans,
 			ObjectProvider<EntityManagerFactory> entityManagerFactories) {
 		return new BulkLazyEntryCheck(properties, plans, entityManagerFactories);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(HibernatePropertiesCustomizer.class)
-	static final class BootEntityManagerFactoryConfiguration {
-
-		@Bean
-		HibernatePropertiesCustomizer bulkLazyHibernatePropertiesCustomizer(BulkLazyIntegrator integrator) {
-			return new BulkLazyHibernatePropertiesCustomizer(integrator);
-		}
-
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.bulklazy.autoconfigure;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
@@ -37,11 +37,11 @@ class BulkLazyAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(BulkLazyAutoConfiguration.class));
 
 	@Test
-	void registersTheIntegratorForBootsFactoryAndApplicationFactories() {
+	void registersTheIntegratorForEveryFactoryThroughOnePath() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(BulkLazyIntegrator.class)
 			.hasSingleBean(BulkLazyPlans.class)
-			.hasSingleBean(HibernatePropertiesCustomizer.class)
-			.hasSingleBean(BulkLazyEntityManagerFactoryPostProcessor.class));
+			.hasSingleBean(BulkLazyEntityManagerFactoryPostProcessor.class)
+			.doesNotHaveBean(HibernatePropertiesCustomizer.class));
 	}
 
 	@Test
@@ -49,7 +49,6 @@ class BulkLazyAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("bulk-lazy.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(BulkLazyIntegrator.class)
 				.doesNotHaveBean(BulkLazyPlans.class)
-				.doesNotHaveBean(HibernatePropertiesCustomizer.class)
 				.doesNotHaveBean(BulkLazyEntityManagerFactoryPostProcessor.class)
 				.doesNotHaveBean(BulkLazyProperties.class));
 	}
@@ -143,8 +142,7 @@ class BulkLazyAutoConfigurationTests {
 	void reachesApplicationFactoriesWithoutBootsHibernateModule() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HibernatePropertiesCustomizer.class))
 			.run((context) -> assertThat(context).hasSingleBean(BulkLazyIntegrator.class)
-				.hasSingleBean(BulkLazyEntityManagerFactoryPostProcessor.class)
-				.doesNotHaveBean(HibernatePropertiesCustomizer.class));
+				.hasSingleBean(BulkLazyEntityManagerFactoryPostProcessor.class));
 	}
 
 	@Test
@@ -177,14 +175,21 @@ class BulkLazyAutoConfigurationTests {
 		};
 		IntegratorProvider applicationProvider = () -> List.of(applicationIntegrator);
 		this.contextRunner.run((context) -> {
-			Map<String, Object> properties = new HashMap<>(Map.of(JpaSettings.INTEGRATOR_PROVIDER, applicationProvider));
-			context.getBean(HibernatePropertiesCustomizer.class).customize(properties);
-			IntegratorProvider provider = (IntegratorProvider) properties.get(JpaSettings.INTEGRATOR_PROVIDER);
+			LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+			factory.getJpaPropertyMap().put(JpaSettings.INTEGRATOR_PROVIDER, applicationProvider);
+			BulkLazyEntityManagerFactoryPostProcessor postProcessor = context
+				.getBean(BulkLazyEntityManagerFactoryPostProcessor.class);
+			for (int i = 0; i < 2; i++) {
+				postProcessor.postProcessBeforeInitialization(factory, "ordersEntityManagerFactory");
+			}
+			IntegratorProvider provider = (IntegratorProvider) factory.getJpaPropertyMap()
+				.get(JpaSettings.INTEGRATOR_PROVIDER);
 			assertThat(provider).isInstanceOf(BulkLazyIntegratorProvider.class);
-			assertThat(provider.getIntegrators()).containsExactly(applicationIntegrator,
-					context.getBean(BulkLazyIntegrator.class));
-			context.getBean(HibernatePropertiesCustomizer.class).customize(properties);
-			assertThat(properties.get(JpaSettings.INTEGRATOR_PROVIDER)).as("added once").isSameAs(provider);
+			assertThat(provider.getIntegrators()).as("the application's, then bulk-lazy's once")
+				.hasSize(2)
+				.startsWith(applicationIntegrator)
+				.last()
+				.isInstanceOf(BulkLazyIntegrator.class);
 		});
 	}
 
