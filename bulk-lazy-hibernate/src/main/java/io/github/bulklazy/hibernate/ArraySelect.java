@@ -3,6 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
 
 import org.hibernate.LockOptions;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
@@ -65,6 +66,14 @@ interface ArraySelect {
 
 	/** The Hibernate API shape this implementation calls, for the start-up log. */
 	String shape();
+
+	/**
+	 * An array for a chunk's keys. Binding an {@code Object[]} measured faster on Hibernate 7.4;
+	 * Hibernate 7.1 requires an array of the key's type.
+	 */
+	default Object[] keyArray(Class<?> keyType, int size) {
+		return new Object[size];
+	}
 
 	/**
 	 * The implementation for the running Hibernate.
@@ -212,6 +221,11 @@ interface ArraySelect {
 		@Override
 		public String shape() {
 			return "Hibernate 7.1 to 7.3";
+		}
+
+		@Override
+		public Object[] keyArray(Class<?> keyType, int size) {
+			return (Object[]) Array.newInstance(keyType, size);
 		}
 
 		private static Object invoke(MethodHandle handle, Object... arguments) {

@@ -1,6 +1,5 @@
 package io.github.bulklazy.hibernate;
 
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,8 +94,7 @@ interface CollectionChunkLoader {
 		@Override
 		public void load(List<PersistentCollection<?>> chunk, EventSource session) {
 			PersistenceContext context = session.getPersistenceContextInternal();
-			// typed, as Hibernate 7.1 requires
-			Object[] keys = (Object[]) Array.newInstance(this.keyType, chunk.size());
+			Object[] keys = this.arraySelect.keyArray(this.keyType, chunk.size());
 			for (int i = 0; i < keys.length; i++) {
 				keys[i] = context.getCollectionEntry(chunk.get(i)).getLoadedKey();
 			}
