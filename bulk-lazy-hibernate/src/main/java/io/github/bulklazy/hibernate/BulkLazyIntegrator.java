@@ -101,6 +101,7 @@ public final class BulkLazyIntegrator implements Integrator {
 						association.reason().description());
 			}
 		}
+		warnIfUntested();
 		BulkLoader loader = new BulkLoader(sessionFactory, plan, arraySelect(dialect));
 		BulkLazyListener listener = new BulkLazyListener(loader);
 		EventListenerRegistry listeners = sessionFactory.getServiceRegistry()
@@ -141,21 +142,25 @@ public final class BulkLazyIntegrator implements Integrator {
 		this.plans.add(plan);
 	}
 
-	/**
-	 * The array select of the running Hibernate, chosen once per session factory, or {@code null}
-	 * when the dialect takes IN lists or no implementation fits (collections then load through IN
-	 * lists). Says in the log which one is used, and warns on a Hibernate line not tested.
-	 */
-	private ArraySelect arraySelect(Dialect dialect) {
+	private static void warnIfUntested() {
 		String version = Version.getVersionString();
 		if (!TESTED_LINES.matcher(version).lookingAt()) {
 			logger.warnf("bulk-lazy: Hibernate %s is not a line bulk-lazy is tested on (7.1 to 7.4): it uses the "
 					+ "API it finds, and if its loaders cannot be built at start-up it stays off, leaving every "
 					+ "association to plain Hibernate", version);
 		}
+	}
+
+	/**
+	 * The array select of the running Hibernate, chosen once per session factory, or {@code null}
+	 * when the dialect takes IN lists or no implementation fits (collections then load through IN
+	 * lists). Says in the log which one is used.
+	 */
+	private @Nullable ArraySelect arraySelect(Dialect dialect) {
 		if (!dialect.useArrayForMultiValuedParameters()) {
 			return null;
 		}
+		String version = Version.getVersionString();
 		try {
 			ArraySelect select = this.arraySelects.get();
 			logger.infof("bulk-lazy: Hibernate %s, collections load by one array parameter through the %s API",

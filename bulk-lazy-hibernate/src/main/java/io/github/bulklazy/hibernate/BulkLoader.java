@@ -46,14 +46,14 @@ final class BulkLoader {
 
 	/**
 	 * Creates the engine of a session factory; it acts once {@link #start()} has run.
-	 * @param arraySelect the array select of the running Hibernate, or {@code null} to load
-	 * collections through IN lists
+	 * @param arraySelect the array select of the running Hibernate on a dialect that takes arrays,
+	 * or {@code null} to load collections through IN lists
 	 */
 	BulkLoader(SessionFactoryImplementor factory, BulkLazyPlan plan, @Nullable ArraySelect arraySelect) {
 		this.factory = factory;
 		this.plan = plan;
 		this.arrayParameter = factory.getJdbcServices().getDialect().useArrayForMultiValuedParameters();
-		this.arraySelect = this.arrayParameter ? arraySelect : null;
+		this.arraySelect = arraySelect;
 	}
 
 	/**
