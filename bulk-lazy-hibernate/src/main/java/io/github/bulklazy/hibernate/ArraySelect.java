@@ -9,6 +9,7 @@ import org.hibernate.LockOptions;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.loader.ast.internal.LoaderSelectBuilder;
+import org.hibernate.loader.ast.internal.MultiKeyLoadHelper;
 import org.hibernate.loader.ast.spi.Loadable;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
@@ -17,6 +18,8 @@ import org.hibernate.metamodel.mapping.SqlTypedMapping;
 import org.hibernate.metamodel.mapping.ValuedModelPart;
 import org.hibernate.metamodel.mapping.internal.SqlTypedMappingImpl;
 import org.hibernate.query.spi.QueryOptions;
+import org.hibernate.type.BasicType;
+import org.jspecify.annotations.Nullable;
 import org.hibernate.sql.ast.SqlAstTranslator;
 import org.hibernate.sql.ast.spi.SqlAliasBaseGenerator;
 import org.hibernate.sql.ast.spi.SqlAliasBaseManager;
@@ -40,6 +43,9 @@ import org.hibernate.sql.results.spi.RowTransformer;
  * Hibernate; nothing here is linked first during a lazy load.
  */
 interface ArraySelect {
+
+	/** The type of an array of the key column's values, bound as the one parameter. */
+	JdbcMapping arrayMapping(JdbcMapping columnMapping, Class<?> keyType, SessionFactoryImplementor factory);
 
 	/** The typed mapping of the array parameter bound to the key column. */
 	SqlTypedMapping parameterType(SelectableMapping column, JdbcMapping arrayMapping);
@@ -84,7 +90,7 @@ interface ArraySelect {
 			return new Hibernate74();
 		}
 		try {
-			return new Hibernate71To73();
+			return new Hibernate66To73();
 		}
 		catch (ReflectiveOperationException | LinkageError ex) {
 			throw new IllegalStateException("no array-parameter select API found: " + ex, ex);
@@ -99,6 +105,8 @@ interface ArraySelect {
 				SqlTypedMappingImpl.class.getConstructor(Long.class, Integer.class, Integer.class, Integer.class,
 						Integer.class, JdbcMapping.class);
 				SelectableMapping.class.getMethod("getArrayLength");
+				MultiKeyLoadHelper.class.getMethod("resolveArrayJdbcMapping", JdbcMapping.class, Class.class,
+						SessionFactoryImplementor.class);
 				LoaderSelectBuilder.class.getMethod("createSelectBySingleArrayParameter", Loadable.class,
 						ValuedModelPart.class, LoadQueryInfluencers.class, LockOptions.class, JdbcParameter.class,
 						SqlAliasBaseGenerator.class, SessionFactoryImplementor.class);
@@ -112,6 +120,12 @@ interface ArraySelect {
 			catch (ReflectiveOperationException | LinkageError ex) {
 				return false;
 			}
+		}
+
+		@Override
+		public JdbcMapping arrayMapping(JdbcMapping columnMapping, Class<?> keyType,
+				SessionFactoryImplementor factory) {
+			return MultiKeyLoadHelper.resolveArrayJdbcMapping(columnMapping, keyType, factory);
 		}
 
 		@Override
@@ -150,11 +164,16 @@ interface ArraySelect {
 	}
 
 	/**
-	 * Hibernate 7.1 to 7.3: the column's definition heads the parameter type, the select takes no
-	 * alias generator, restrictions are soft-delete ones, and 7.1 translates to a
-	 * {@code JdbcOperationQuerySelect}. Called through method handles resolved when it is created.
+	 * Hibernate 6.6 to 7.3: the column's definition heads the parameter type, the select takes no
+	 * alias generator, restrictions are soft-delete ones, 6.6 and 7.1 translate to a
+	 * {@code JdbcOperationQuerySelect}, and 6.6 resolves the array type from the array's class.
+	 * Called through method handles resolved when it is created.
 	 */
-	final class Hibernate71To73 implements ArraySelect {
+	final class Hibernate66To73 implements ArraySelect {
+
+		private final boolean hibernate66;
+
+		private final MethodHandle arrayMapping;
 
 		private final MethodHandle columnDefinition;
 
@@ -166,8 +185,20 @@ interface ArraySelect {
 
 		private final MethodHandle execute;
 
-		Hibernate71To73() throws ReflectiveOperationException {
+		Hibernate66To73() throws ReflectiveOperationException {
 			MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+			MethodHandle byElementClass = findArrayMapping(lookup, JdbcMapping.class, Class.class,
+					SessionFactoryImplementor.class);
+			this.hibernate66 = (byElementClass == null);
+			if (!this.hibernate66) {
+				this.arrayMapping = byElementClass;
+			}
+			else {
+				// (null array type, key mapping, array class, factory)
+				this.arrayMapping = MethodHandles.insertArguments(lookup.findStatic(MultiKeyLoadHelper.class,
+						"resolveArrayJdbcMapping", MethodType.methodType(JdbcMapping.class, BasicType.class,
+								JdbcMapping.class, Class.class, SessionFactoryImplementor.class)), 0, (Object) null);
+			}
 			this.columnDefinition = lookup.findVirtual(SelectableMapping.class, "getColumnDefinition",
 					MethodType.methodType(String.class));
 			this.parameterType = lookup.findConstructor(SqlTypedMappingImpl.class, MethodType.methodType(void.class,
@@ -184,6 +215,17 @@ interface ArraySelect {
 							ExecutionContext.class, RowTransformer.class, Class.class, int.class, ResultsConsumer.class));
 		}
 
+		private static @Nullable MethodHandle findArrayMapping(MethodHandles.Lookup lookup, Class<?>... parameters)
+				throws IllegalAccessException {
+			try {
+				return lookup.findStatic(MultiKeyLoadHelper.class, "resolveArrayJdbcMapping",
+						MethodType.methodType(JdbcMapping.class, parameters));
+			}
+			catch (NoSuchMethodException ex) {
+				return null;
+			}
+		}
+
 		private static Class<?> translatedSelectType() throws ClassNotFoundException {
 			ClassLoader loader = JdbcSelectExecutor.class.getClassLoader();
 			try {
@@ -192,6 +234,13 @@ interface ArraySelect {
 			catch (ClassNotFoundException ex) {
 				return Class.forName("org.hibernate.sql.exec.spi.JdbcOperationQuerySelect", false, loader);
 			}
+		}
+
+		@Override
+		public JdbcMapping arrayMapping(JdbcMapping columnMapping, Class<?> keyType,
+				SessionFactoryImplementor factory) {
+			return (JdbcMapping) invoke(this.arrayMapping, columnMapping, this.hibernate66 ? keyType.arrayType() : keyType,
+					factory);
 		}
 
 		@Override
@@ -220,7 +269,7 @@ interface ArraySelect {
 
 		@Override
 		public String shape() {
-			return "Hibernate 7.1 to 7.3";
+			return this.hibernate66 ? "Hibernate 6.6" : "Hibernate 7.1 to 7.3";
 		}
 
 		@Override

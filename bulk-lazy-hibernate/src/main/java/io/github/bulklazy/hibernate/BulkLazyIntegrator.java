@@ -34,7 +34,7 @@ public final class BulkLazyIntegrator implements Integrator {
 	private static final Logger logger = Logger.getLogger(BulkLazyIntegrator.class);
 
 	/** The Hibernate versions the build tests. */
-	private static final Pattern TESTED_LINES = Pattern.compile("7\\.[1-4]\\.");
+	private static final Pattern TESTED_LINES = Pattern.compile("6\\.6\\.|7\\.[1-4]\\.");
 
 	private final @Nullable BulkLazySettings settings;
 
@@ -145,7 +145,7 @@ public final class BulkLazyIntegrator implements Integrator {
 	private static void warnIfUntested() {
 		String version = Version.getVersionString();
 		if (!TESTED_LINES.matcher(version).lookingAt()) {
-			logger.warnf("bulk-lazy: Hibernate %s is not a line bulk-lazy is tested on (7.1 to 7.4): it uses the "
+			logger.warnf("bulk-lazy: Hibernate %s is not a line bulk-lazy is tested on (6.6, 7.1 to 7.4): it uses the "
 					+ "API it finds, and if its loaders cannot be built at start-up it stays off, leaving every "
 					+ "association to plain Hibernate", version);
 		}

@@ -13,7 +13,6 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SubselectFetch;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.loader.ast.internal.CollectionBatchLoaderInPredicate;
-import org.hibernate.loader.ast.internal.MultiKeyLoadHelper;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
@@ -85,7 +84,7 @@ interface CollectionChunkLoader {
 			var column = attribute.getKeyDescriptor().getSelectable(0);
 			JdbcMapping columnMapping = column.getJdbcMapping();
 			this.keyType = columnMapping.getJdbcJavaType().getJavaTypeClass();
-			this.arrayMapping = MultiKeyLoadHelper.resolveArrayJdbcMapping(columnMapping, this.keyType, factory);
+			this.arrayMapping = arraySelect.arrayMapping(columnMapping, this.keyType, factory);
 			this.parameter = new SqlTypedMappingJdbcParameter(arraySelect.parameterType(column, this.arrayMapping));
 			this.select = arraySelect.select(attribute, influencers, this.parameter, factory);
 			this.translated = arraySelect.translate(this.select, factory);

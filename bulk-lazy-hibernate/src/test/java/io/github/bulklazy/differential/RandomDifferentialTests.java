@@ -19,8 +19,8 @@ import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.hibernate.BulkLazySettings;
 import io.github.bulklazy.testsupport.StatementCounter;
 import io.github.bulklazy.testsupport.TestDatabase;
+import io.github.bulklazy.testsupport.TestPersistenceUnit;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -214,22 +214,21 @@ class RandomDifferentialTests {
 		}
 
 		private EntityManagerFactory factory(BulkLazySettings settings, boolean createSchema) {
-			HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration(
-					"random-differential")
-				.managedClasses(Model.ENTITIES)
-				.property("jakarta.persistence.nonJtaDataSource", this.counter.wrap(this.dataSource))
-				.property("hibernate.cache.use_second_level_cache", false)
-				// a cached plan outlives its program, and Hibernate 7.4 reuses the plan of a query run with
-				// setMaxResults for the same query without, dropping a discriminator restriction
-				.property("hibernate.query.plan_cache_enabled", false);
+			Map<String, Object> configuration = new HashMap<>();
+			configuration.put("jakarta.persistence.nonJtaDataSource", this.counter.wrap(this.dataSource));
+			configuration.put("hibernate.cache.use_second_level_cache", false);
+			// a cached plan outlives its program, and Hibernate 7.4 reuses the plan of a query run with
+			// setMaxResults for the same query without, dropping a discriminator restriction
+			configuration.put("hibernate.query.plan_cache_enabled", false);
 			if (createSchema) {
-				configuration.property("jakarta.persistence.schema-generation.database.action", "drop-and-create");
+				configuration.put("jakarta.persistence.schema-generation.database.action", "drop-and-create");
 			}
 			if (settings != null) {
-				configuration.property("hibernate.integrator_provider", BulkLazyIntegratorProvider.including(null,
+				configuration.put("hibernate.integrator_provider", BulkLazyIntegratorProvider.including(null,
 						new BulkLazyIntegrator(settings, new BulkLazyPlans(), null)));
 			}
-			return configuration.createEntityManagerFactory();
+			return TestPersistenceUnit.createEntityManagerFactory("random-differential", Model.ENTITIES,
+					configuration);
 		}
 
 		/** Runs a program on the data set's rows and reads the rows it leaves. */

@@ -42,7 +42,9 @@ class HibernateLinesTests {
 	void theStartUpLogSaysWhichArraySelectTheRunningHibernateGets(CapturedOutput output) {
 		Fixture fixture = Fixture.on(TestDatabase.POSTGRESQL);
 		try (EntityManagerFactory factory = fixture.factory(BulkLazySettings.defaults(), Map.of())) {
-			String shape = Version.getVersionString().startsWith("7.4.") ? "Hibernate 7.4" : "Hibernate 7.1 to 7.3";
+			String version = Version.getVersionString();
+			String shape = version.startsWith("7.4.") ? "Hibernate 7.4"
+					: version.startsWith("6.6.") ? "Hibernate 6.6" : "Hibernate 7.1 to 7.3";
 			assertThat(output.getOut()).contains("bulk-lazy: Hibernate " + Version.getVersionString()
 					+ ", collections load by one array parameter through the " + shape + " API");
 		}
@@ -79,6 +81,12 @@ class HibernateLinesTests {
 
 	/** The array select of a Hibernate whose internal API changed. */
 	private static final class MissingApi implements ArraySelect {
+
+		@Override
+		public JdbcMapping arrayMapping(JdbcMapping columnMapping, Class<?> keyType,
+				SessionFactoryImplementor factory) {
+			throw new NoSuchMethodError("an API of another Hibernate line");
+		}
 
 		@Override
 		public SqlTypedMapping parameterType(SelectableMapping column, JdbcMapping arrayMapping) {

@@ -75,7 +75,7 @@ class UserChoicesTests {
 				.forEach((student) -> trace.add(student.getSchool().getName()));
 			trace.add(fixture.statementsSinceMark());
 			EntityGraph<Student> graph = entityManager.createEntityGraph(Student.class);
-			graph.addAttributeNode("courses");
+			graph.addAttributeNodes("courses");
 			entityManager.clear();
 			entityManager.createQuery("from Student s order by s.id", Student.class)
 				.setHint("jakarta.persistence.fetchgraph", graph)

@@ -40,7 +40,6 @@ import io.github.bulklazy.model.UserInfo;
 import io.github.bulklazy.model.Vehicle;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,27 +143,24 @@ public final class Fixture {
 	 * @return a factory the caller closes
 	 */
 	public EntityManagerFactory factoryWith(BulkLazyIntegrator integrator, Map<String, Object> properties) {
-		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("bulk-lazy-test")
-			.managedClasses(ENTITIES)
-			.property("jakarta.persistence.nonJtaDataSource", this.counter.wrap(this.dataSource))
-			.property("hibernate.generate_statistics", true);
+		Map<String, Object> configuration = properties("jakarta.persistence.nonJtaDataSource",
+				this.counter.wrap(this.dataSource), "hibernate.generate_statistics", true);
 		if (properties.containsKey(CACHED)) {
 			// only the two long-lived factories: closing a factory closes its cache manager, so each has
 			// one of its own, which no other factory of the test JVM (a Spring application's, say) closes
-			configuration.property("hibernate.cache.region.factory_class", "jcache")
-				.property("hibernate.javax.cache.cache_manager", new CaffeineCachingProvider().getCacheManager())
-				.property("hibernate.javax.cache.missing_cache_strategy", "create")
-				.property("jakarta.persistence.sharedCache.mode", "ENABLE_SELECTIVE");
+			configuration.putAll(properties("hibernate.cache.region.factory_class", "jcache",
+					"hibernate.javax.cache.cache_manager", new CaffeineCachingProvider().getCacheManager(),
+					"hibernate.javax.cache.missing_cache_strategy", "create", "jakarta.persistence.sharedCache.mode",
+					"ENABLE_SELECTIVE"));
 		}
 		else {
-			configuration.property("hibernate.cache.use_second_level_cache", false);
+			configuration.put("hibernate.cache.use_second_level_cache", false);
 		}
 		if (integrator != null) {
-			configuration.property("hibernate.integrator_provider",
-					BulkLazyIntegratorProvider.including(null, integrator));
+			configuration.put("hibernate.integrator_provider", BulkLazyIntegratorProvider.including(null, integrator));
 		}
-		properties.forEach(configuration::property);
-		return configuration.createEntityManagerFactory();
+		configuration.putAll(properties);
+		return TestPersistenceUnit.createEntityManagerFactory("bulk-lazy-test", ENTITIES, configuration);
 	}
 
 	/**

@@ -18,9 +18,11 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
  * Auto-configuration for bulk lazy loading: hands bulk-lazy's Hibernate integrator to Boot's
  * entity manager factory and to those the application defines itself. Off when
  * {@code bulk-lazy.enabled} is {@code false}; invalid {@code bulk-lazy.*} configuration stops
- * start-up with a {@link BulkLazyConfigurationException}.
+ * start-up with a {@link BulkLazyConfigurationException}. Compiled for Spring Boot 4 and for Spring
+ * Boot 3.5, so ordered by the names of both lines' classes.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@AutoConfiguration(beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+		"org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration" })
 @ConditionalOnClass({ SessionFactoryImplementor.class, LocalContainerEntityManagerFactoryBean.class,
 		EntityManagerFactory.class })
 @Conditional(OnBulkLazyEnabledCondition.class)

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration for bulk-lazy's Micrometer meters, when a {@link MeterRegistry} is present.
  */
 @AutoConfiguration(after = BulkLazyAutoConfiguration.class,
-		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, BulkLazyPlans.class })
 public final class BulkLazyMetricsAutoConfiguration {

@@ -12,13 +12,13 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.jpa.boot.spi.JpaSettings;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -41,7 +41,7 @@ class BulkLazyAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(BulkLazyIntegrator.class)
 			.hasSingleBean(BulkLazyPlans.class)
 			.hasSingleBean(BulkLazyEntityManagerFactoryPostProcessor.class)
-			.doesNotHaveBean(HibernatePropertiesCustomizer.class));
+			.doesNotHaveBean(SpringBootClasses.HIBERNATE_PROPERTIES_CUSTOMIZER));
 	}
 
 	@Test
@@ -140,7 +140,7 @@ class BulkLazyAutoConfigurationTests {
 
 	@Test
 	void reachesApplicationFactoriesWithoutBootsHibernateModule() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(HibernatePropertiesCustomizer.class))
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SpringBootClasses.HIBERNATE_PROPERTIES_CUSTOMIZER))
 			.run((context) -> assertThat(context).hasSingleBean(BulkLazyIntegrator.class)
 				.hasSingleBean(BulkLazyEntityManagerFactoryPostProcessor.class));
 	}
@@ -172,6 +172,12 @@ class BulkLazyAutoConfigurationTests {
 	@Test
 	void keepsAnIntegratorProviderTheApplicationSet() {
 		Integrator applicationIntegrator = new Integrator() {
+
+			@Override
+			public void disintegrate(SessionFactoryImplementor sessionFactory,
+					SessionFactoryServiceRegistry serviceRegistry) {
+			}
+
 		};
 		IntegratorProvider applicationProvider = () -> List.of(applicationIntegrator);
 		this.contextRunner.run((context) -> {

@@ -2,12 +2,16 @@ package io.github.bulklazy.autoconfigure.app;
 
 import io.github.bulklazy.model.Student;
 
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 
-/** An application using the starter, with the test model and a Spring Data repository. */
+/**
+ * An application using the starter, with the test model and a Spring Data repository. JPA finds
+ * the entities and Spring Data the repository in the auto-configuration packages, named here
+ * because {@code @EntityScan} is in another package on each Spring Boot line.
+ */
 @SpringBootApplication
-@EntityScan(basePackageClasses = Student.class)
+@AutoConfigurationPackage(basePackageClasses = { TestApplication.class, Student.class })
 public class TestApplication {
 
 }
