@@ -6,7 +6,7 @@ package io.github.bulklazy.hibernate;
  * @param name the association as configuration names it, {@code Student.school}
  * @param ownerEntity Hibernate entity name of the entity that declares the association
  * @param attribute attribute name on the owner
- * @param kind to-one or collection
+ * @param kind to-one, EAGER to-one or collection
  * @param targetEntity Hibernate entity name of what the association loads, {@code null} for
  * collections of values
  * @param mode whether bulk-lazy loads it
@@ -18,8 +18,14 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 	/** The shape of an association. */
 	public enum Kind {
 
-		/** A {@code @ManyToOne} or owning {@code @OneToOne}: an entity proxy. */
+		/** A lazy {@code @ManyToOne} or owning {@code @OneToOne}: an entity proxy. */
 		TO_ONE,
+
+		/**
+		 * An EAGER {@code @ManyToOne} or owning {@code @OneToOne}: loaded right after the query
+		 * that loads its owners, for all of them at once.
+		 */
+		EAGER_TO_ONE,
 
 		/** A {@code @OneToMany}, {@code @ManyToMany} or {@code @ElementCollection}. */
 		COLLECTION
@@ -66,8 +72,13 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		INVERSE_ONE_TO_ONE("inverse-one-to-one",
 				"inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key"),
 
-		/** A to-one Hibernate loads with its owner. */
-		EAGER("eager", "FetchType.EAGER: Hibernate loads it together with its owner"),
+		/**
+		 * An EAGER to-one to an entity that another EAGER to-one, excluded or declared inside an
+		 * embeddable, also loads: Hibernate queues the targets of both together, so bulk-lazy loads
+		 * neither.
+		 */
+		EAGER_TARGET_SHARED("eager-target-shared",
+				"another EAGER to-one to the same entity is not bulk-loaded: Hibernate loads the targets of both"),
 
 		/** The owner or target has a composite primary key. */
 		COMPOSITE_KEY("composite-key", "composite primary key"),

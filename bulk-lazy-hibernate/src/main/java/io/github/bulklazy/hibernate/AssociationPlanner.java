@@ -3,6 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,27 @@ final class AssociationPlanner {
 				}
 			}
 		}
-		return associations;
+		return withSharedEagerTargets(associations);
+	}
+
+	/**
+	 * Leaves to Hibernate every EAGER to-one whose target another EAGER to-one loads without
+	 * bulk-lazy: Hibernate's select-fetch initializers queue the keys of all EAGER to-ones to one
+	 * entity together, and bulk-lazy loads what they queue.
+	 */
+	private static List<Association> withSharedEagerTargets(List<Association> associations) {
+		Set<String> sharedTargets = new HashSet<>();
+		for (Association association : associations) {
+			if (association.kind() == Kind.EAGER_TO_ONE
+					&& (association.mode() == Mode.EXCLUDED || association.reason() == Reason.EMBEDDED)) {
+				sharedTargets.add(association.targetEntity());
+			}
+		}
+		return associations.stream()
+			.map((association) -> (association.kind() == Kind.EAGER_TO_ONE && association.mode() == Mode.BULK
+					&& sharedTargets.contains(association.targetEntity()))
+							? association.withMode(Mode.FALLBACK, Reason.EAGER_TARGET_SHARED) : association)
+			.toList();
 	}
 
 	/** Every name configuration may use: the entities, and the associations they declare. */
@@ -87,15 +108,14 @@ final class AssociationPlanner {
 				addEmbeddedAssociations(owner, name, nested, associations);
 			}
 			else if (value instanceof ToOne || value instanceof Collection) {
-				Kind kind = (value instanceof ToOne) ? Kind.TO_ONE : Kind.COLLECTION;
-				associations.add(new Association(shortName(owner) + "." + name, owner.getEntityName(), name, kind,
+				associations.add(new Association(shortName(owner) + "." + name, owner.getEntityName(), name, kindOf(value),
 						targetOf(value), Mode.FALLBACK, Reason.EMBEDDED));
 			}
 		}
 	}
 
 	private Association plan(PersistentClass owner, Property property, Value value) {
-		Kind kind = (value instanceof ToOne) ? Kind.TO_ONE : Kind.COLLECTION;
+		Kind kind = kindOf(value);
 		String target = targetOf(value);
 		Association association = new Association(shortName(owner) + "." + property.getName(),
 				owner.getEntityName(), property.getName(), kind, target, Mode.BULK, null);
@@ -110,9 +130,6 @@ final class AssociationPlanner {
 	private Reason fallbackReason(ToOne toOne) {
 		if (toOne instanceof OneToOne) {
 			return Reason.INVERSE_ONE_TO_ONE;
-		}
-		if (!toOne.isLazy()) {
-			return Reason.EAGER;
 		}
 		if (!toOne.isReferenceToPrimaryKey()) {
 			return Reason.NON_PRIMARY_KEY_JOIN;
@@ -179,6 +196,13 @@ final class AssociationPlanner {
 			annotation = annotationOf(targetClass.getMappedClass());
 		}
 		return annotation == null || annotation.value();
+	}
+
+	private static Kind kindOf(Value value) {
+		if (value instanceof ToOne toOne) {
+			return toOne.isLazy() ? Kind.TO_ONE : Kind.EAGER_TO_ONE;
+		}
+		return Kind.COLLECTION;
 	}
 
 	private static String targetOf(Value value) {

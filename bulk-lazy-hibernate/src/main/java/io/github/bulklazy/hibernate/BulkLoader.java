@@ -88,6 +88,14 @@ final class BulkLoader {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
 				LazyInitializer initializer = proxy.getHibernateLazyInitializer();
 				peers.addProxy(initializer.getEntityName(), initializer.getInternalIdentifier(), slot.association());
+				if (slot.association().mode() != Mode.BULK
+						&& model.eagerAssociations.containsKey(initializer.getEntityName())) {
+					// batch-loadable for its EAGER to-ones only: Hibernate loads this proxy alone
+					session.getPersistenceContextInternal()
+						.getBatchFetchQueue()
+						.removeBatchLoadableEntityKey(session.generateEntityKey(initializer.getInternalIdentifier(),
+								model.entityGroups.get(initializer.getEntityName()).persister()));
+				}
 			}
 		}
 		for (CollectionSlot slot : slots.collections()) {
@@ -127,6 +135,26 @@ final class BulkLoader {
 		EntityPeerGroup group = model.entityGroups.get(entityName);
 		if (!group.isCached(id, session)) {
 			group.load(id, peers, readOnly, this.plan.statistics(association), session);
+		}
+	}
+
+	/**
+	 * Loads the target of an EAGER to-one that Hibernate is about to load after a query, together
+	 * with every other target its select-fetch initializers queued for the query's result, and
+	 * every waiting peer. Hibernate queues them because bulk-lazy made the target batch-loadable
+	 * (see {@link BulkLazyIntegrator}); a key it did not queue is left to Hibernate, as is a load
+	 * under a lock or one the second-level cache serves.
+	 */
+	void eagerLoading(EventSource session, String entityName, Object id, LockMode lockMode,
+			@Nullable Boolean readOnly) {
+		Groups model = this.groups;
+		Association association = (model != null) ? model.eagerAssociations.get(entityName) : null;
+		if (association == null || lockMode != LockMode.NONE) {
+			return;
+		}
+		EntityPeerGroup group = model.entityGroups.get(entityName);
+		if (group.isQueued(id, session) && !group.isCached(id, session)) {
+			group.load(id, this.sessions.findOrCreate(session), readOnly, this.plan.statistics(association), session);
 		}
 	}
 
@@ -200,6 +228,9 @@ final class BulkLoader {
 
 		final Map<String, Association> collectionAssociations = new HashMap<>();
 
+		/** The first bulk-loaded EAGER to-one to each entity, which counts their bulk loads. */
+		final Map<String, Association> eagerAssociations = new HashMap<>();
+
 		Groups() {
 			var metamodel = BulkLoader.this.factory.getMappingMetamodel();
 			Map<Class<?>, List<ToOneSlot>> toOnes = new HashMap<>();
@@ -218,7 +249,10 @@ final class BulkLoader {
 					.map(EntityMappingType::getMappedJavaType)
 					.<Class<?>>map((type) -> type.getJavaTypeClass())
 					.toList();
-				if (association.kind() == Kind.TO_ONE) {
+				if (association.kind() != Kind.COLLECTION) {
+					if (association.mode() == Mode.BULK && association.kind() == Kind.EAGER_TO_ONE) {
+						this.eagerAssociations.putIfAbsent(association.targetEntity(), association);
+					}
 					if (association.mode() == Mode.BULK) {
 						// a proxy of the target or, narrowed, of any of its subclasses
 						for (EntityMappingType target : subtypesOf(metamodel.getEntityDescriptor(association.targetEntity()))) {

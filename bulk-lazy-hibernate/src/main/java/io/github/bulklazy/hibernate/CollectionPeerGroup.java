@@ -62,7 +62,8 @@ final class CollectionPeerGroup extends PeerGroup<PersistentCollection<?>, Colle
 	}
 
 	@Override
-	Collection<PersistentCollection<?>> takePeers(SessionPeers peers) {
+	Collection<PersistentCollection<?>> takePeers(SessionPeers peers, PersistentCollection<?> trigger,
+			EventSource session) {
 		return peers.takeCollections(this.association.role());
 	}
 

@@ -1,7 +1,9 @@
 package io.github.bulklazy.hibernate;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.PersistenceContext;
@@ -13,7 +15,11 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.jspecify.annotations.Nullable;
 
-/** The uninitialized proxies of one entity name, by id, loaded with that entity's loader. */
+/**
+ * The entities of one entity name that wait to be loaded, by id, loaded with that entity's loader:
+ * uninitialized proxies, and the keys Hibernate's select-fetch initializers queue for the EAGER
+ * to-ones of a query's result.
+ */
 final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 
 	private final EntityMappingType entity;
@@ -25,6 +31,10 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		super(entity.getEntityName(), chunkSize, factory);
 		this.entity = entity;
 		this.arrayParameter = arrayParameter;
+	}
+
+	EntityPersister persister() {
+		return this.entity.getEntityPersister();
 	}
 
 	/** Whether the second-level cache holds the entity, which Hibernate then serves without a statement. */
@@ -49,9 +59,32 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		return EntityChunkLoader.create(size, this.arrayParameter, this.entity, influencers);
 	}
 
+	/**
+	 * Whether Hibernate's batch-fetch queue holds the key: queued by a select-fetch initializer
+	 * that collects the EAGER to-ones of a whole result, or a proxy of a batch-loadable entity.
+	 */
+	boolean isQueued(Object id, EventSource session) {
+		return session.getPersistenceContextInternal()
+			.getBatchFetchQueue()
+			.containsEntityKey(session.generateEntityKey(id, this.entity.getEntityPersister()));
+	}
+
+	/**
+	 * The recorded proxies reached through bulk-loaded associations, and the keys in Hibernate's
+	 * batch-fetch queue but those of proxies reached through associations that are not.
+	 */
 	@Override
-	Collection<Object> takePeers(SessionPeers peers) {
-		return peers.takeBulkProxyIds(this.entity.getEntityName());
+	Collection<Object> takePeers(SessionPeers peers, Object trigger, EventSource session) {
+		String entityName = this.entity.getEntityName();
+		Set<Object> ids = new LinkedHashSet<>(peers.takeBulkProxyIds(entityName));
+		// with no limit to the batch, the queue reports every id it holds for the entity
+		session.getPersistenceContextInternal().getBatchFetchQueue().collectBatchLoadableEntityIds(Integer.MAX_VALUE,
+				(index, id) -> {
+					if (peers.proxyAssociation(entityName, id) == null) {
+						ids.add(id);
+					}
+				}, trigger, this.entity);
+		return ids;
 	}
 
 	@Override
@@ -63,8 +96,11 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	boolean needsLoading(Object id, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		var key = session.generateEntityKey(id, this.entity.getEntityPersister());
-		return context.getEntity(key) == null && context.getProxy(key) instanceof HibernateProxy proxy
-				&& proxy.getHibernateLazyInitializer().isUninitialized() && !isCached(id, session);
+		if (context.getEntity(key) != null || isCached(id, session)) {
+			return false;
+		}
+		return (context.getProxy(key) instanceof HibernateProxy proxy)
+				? proxy.getHibernateLazyInitializer().isUninitialized() : isQueued(id, session);
 	}
 
 	@Override

@@ -55,7 +55,7 @@ abstract class PeerGroup<T, L> {
 		try {
 			List<T> items = new ArrayList<>();
 			items.add(trigger);
-			for (T peer : takePeers(peers)) {
+			for (T peer : takePeers(peers, trigger, session)) {
 				if (!isSame(peer, trigger) && needsLoading(peer, session)) {
 					items.add(peer);
 				}
@@ -113,7 +113,8 @@ abstract class PeerGroup<T, L> {
 
 	abstract L createLoader(int size, LoadQueryInfluencers influencers);
 
-	abstract Collection<T> takePeers(SessionPeers peers);
+	/** Takes the group's waiting peers from the session's record; may include the trigger. */
+	abstract Collection<T> takePeers(SessionPeers peers, T trigger, EventSource session);
 
 	abstract boolean isSame(T peer, T trigger);
 

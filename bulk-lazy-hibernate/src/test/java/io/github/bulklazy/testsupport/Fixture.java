@@ -30,6 +30,7 @@ import io.github.bulklazy.model.Dog;
 import io.github.bulklazy.model.Item;
 import io.github.bulklazy.model.League;
 import io.github.bulklazy.model.PetOwner;
+import io.github.bulklazy.model.Player;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.model.Teacher;
@@ -52,10 +53,13 @@ public final class Fixture {
 	public static final List<Class<?>> ENTITIES = List.of(District.class, School.class, Teacher.class, Course.class,
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
 			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class,
-			Vehicle.class, Car.class, Bike.class);
+			Vehicle.class, Car.class, Bike.class, Player.class);
 
 	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
 	private static final String CACHED = "bulk-lazy-test.cached";
+
+	/** Players seeded, see {@link #seedPlayers}. */
+	public static final int PLAYERS = 40;
 
 	/** Items and boxes seeded for the cost test. */
 	public static final int ITEMS = 20_000;
@@ -266,6 +270,7 @@ public final class Fixture {
 			persist(entityManager, new PetOwner(2L, fido, fido, schools[2]));
 			persist(entityManager, new PetOwner(3L, kitty, null, schools[3]));
 			persist(entityManager, new PetOwner(4L, rex, null, schools[4]));
+			seedPlayers(entityManager, schools, new Animal[] { rex, tom, fido, kitty });
 			Country[] countries = new Country[4];
 			for (long i = 1; i <= 3; i++) {
 				countries[(int) i] = persist(entityManager, new Country(i, "Country " + i));
@@ -294,6 +299,21 @@ public final class Fixture {
 			}
 		});
 		seedBoxesAndItems();
+	}
+
+	/**
+	 * 40 players: every seventh without a school, the others in schools 1 to 9; every fifth
+	 * without a mascot; former schools 1 to 12, with every third missing from its table (ids above
+	 * 100) and every fourth none.
+	 */
+	private static void seedPlayers(EntityManager entityManager, School[] schools, Animal[] mascots) {
+		for (long i = 1; i <= PLAYERS; i++) {
+			persist(entityManager, new Player(i, "Player " + i, (i % 7 == 0) ? null : schools[(int) (i % 9) + 1],
+					(i % 5 == 0) ? null : mascots[(int) (i % 4)]));
+		}
+		entityManager.flush();
+		entityManager.createNativeQuery("update bl_player set former_school_id = case when mod(id, 4) = 0 then null "
+				+ "when mod(id, 3) = 0 then 100 + id else mod(id, 12) + 1 end").executeUpdate();
 	}
 
 	private static void seedUsers(EntityManager entityManager) {

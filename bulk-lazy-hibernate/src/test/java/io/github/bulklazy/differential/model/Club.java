@@ -9,7 +9,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToMany;
@@ -27,7 +26,8 @@ public class Club {
 
 	private String name;
 
-	@ManyToOne(fetch = FetchType.LAZY)
+	/** EAGER: loaded right after a query for clubs. */
+	@ManyToOne
 	@JoinColumn(name = "bus_id")
 	private Vehicle bus;
 

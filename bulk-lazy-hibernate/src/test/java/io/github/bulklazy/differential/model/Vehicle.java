@@ -1,7 +1,6 @@
 package io.github.bulklazy.differential.model;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
@@ -20,7 +19,8 @@ public abstract class Vehicle {
 
 	private String plate;
 
-	@ManyToOne(fetch = FetchType.LAZY)
+	/** EAGER: loaded right after a query for vehicles, and by the loads of {@code Person.vehicles}. */
+	@ManyToOne
 	@JoinColumn(name = "owner_id")
 	private Person owner;
 
