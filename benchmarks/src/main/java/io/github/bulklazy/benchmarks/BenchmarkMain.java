@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code quick}: N = 100 and 1,000, short iterations (under 5 minutes on 2 cores). {@code full}: N =
  * 10 to 10,000, longer iterations. Both run on H2 and PostgreSQL and add the chunk-size curve at
  * N = 10,000 on H2, PostgreSQL and MariaDB. Every cell runs in this one JVM, so the strategies share
- * data, warm-up and machine state.
+ * data, warm-up and machine state. Workload names after the mode run only those workloads, without
+ * the chunk-size curve.
  */
 public final class BenchmarkMain {
 
@@ -39,8 +41,13 @@ public final class BenchmarkMain {
 	public static void main(String[] args) throws RunnerException, IOException {
 		boolean full = args.length > 0 && args[0].equals("full");
 		String[] ns = full ? new String[] { "10", "100", "1000", "10000" } : new String[] { "100", "1000" };
-		Collection<RunResult> cells = new ArrayList<>(run(options(full).param("n", ns).param("chunkSize", "0")));
-		Collection<RunResult> chunks = run(options(full).param("n", "10000")
+		ChainedOptionsBuilder main = options(full).param("n", ns).param("chunkSize", "0");
+		if (args.length > 1) {
+			// only the workloads named, without the chunk-size curve
+			main.param("workload", Arrays.copyOfRange(args, 1, args.length));
+		}
+		Collection<RunResult> cells = new ArrayList<>(run(main));
+		Collection<RunResult> chunks = (args.length > 1) ? List.of() : run(options(full).param("n", "10000")
 			.param("database", "H2", "POSTGRESQL", "MARIADB")
 			.param("strategy", "BULK_LAZY")
 			.param("workload", "TO_ONE", "ONE_TO_MANY", "MANY_TO_MANY")
@@ -50,7 +57,9 @@ public final class BenchmarkMain {
 		report.append(String.format("Java %s, %d cores%n%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors()));
 		appendCells(report, cells);
-		appendChunkCurve(report, chunks);
+		if (!chunks.isEmpty()) {
+			appendChunkCurve(report, chunks);
+		}
 		Path file = Path.of("benchmarks", "target", "results-" + (full ? "full" : "quick") + ".md");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, report);

@@ -9,10 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bulklazy.benchmarks.model.Course;
+import io.github.bulklazy.benchmarks.model.Player;
 import io.github.bulklazy.benchmarks.model.District;
 import io.github.bulklazy.benchmarks.model.School;
 import io.github.bulklazy.benchmarks.model.Student;
 import io.github.bulklazy.benchmarks.model.Teacher;
+import io.github.bulklazy.benchmarks.model.Team;
 import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
@@ -24,8 +26,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * The data (10,000 students in 500 schools of 50 districts, 300 courses by 60 teachers, 3 courses
- * per student, foreign keys indexed, statistics analyzed), seeded once per database, and one entity
- * manager factory per strategy, all counting their statements at the JDBC level.
+ * per student, 10,000 players in 500 teams, foreign keys indexed, statistics analyzed), seeded once
+ * per database, and one entity manager factory per strategy, all counting their statements at the
+ * JDBC level.
  */
 final class Factories {
 
@@ -76,7 +79,8 @@ final class Factories {
 			return hikari;
 		});
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("benchmarks")
-			.managedClasses(List.of(District.class, School.class, Teacher.class, Course.class, Student.class))
+			.managedClasses(List.of(District.class, School.class, Teacher.class, Course.class, Student.class,
+					Team.class, Player.class))
 			.property("jakarta.persistence.nonJtaDataSource", counter.wrap(dataSource))
 			.property("hibernate.cache.use_second_level_cache", false)
 			.property("jakarta.persistence.schema-generation.database.action", createSchema ? "drop-and-create" : "none");
@@ -101,11 +105,15 @@ final class Factories {
 					(id) -> new Object[] { id, "Student " + id, (id - 1) % 500 + 1 });
 			insert(connection, "insert into bench_enrollment (student_id, course_id) values (?, ?)", STUDENTS * 3,
 					(row) -> new Object[] { (row - 1) / 3 + 1, ((row - 1) / 3 * 7 + (row - 1) % 3 * 101) % 300 + 1 });
+			insert(connection, "insert into bench_team (id, name) values (?, ?)", 500, (id) -> new Object[] { id, "Team " + id });
+			insert(connection, "insert into bench_player (id, name, team_id) values (?, ?, ?)", STUDENTS,
+					(id) -> new Object[] { id, "Player " + id, (id - 1) % 500 + 1 });
 			connection.commit();
 			if (database != Database.H2) {
 				connection.setAutoCommit(true);
 				connection.createStatement().execute((database == Database.POSTGRESQL) ? "analyze"
-						: "analyze table bench_district, bench_teacher, bench_school, bench_course, bench_student, bench_enrollment");
+						: "analyze table bench_district, bench_teacher, bench_school, bench_course, bench_student, bench_enrollment, "
+								+ "bench_team, bench_player");
 			}
 		}
 		catch (SQLException ex) {

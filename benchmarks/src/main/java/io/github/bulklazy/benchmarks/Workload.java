@@ -3,6 +3,7 @@ package io.github.bulklazy.benchmarks;
 import java.util.List;
 
 import io.github.bulklazy.benchmarks.model.Course;
+import io.github.bulklazy.benchmarks.model.Player;
 import io.github.bulklazy.benchmarks.model.School;
 import io.github.bulklazy.benchmarks.model.Student;
 import jakarta.persistence.EntityManager;
@@ -80,6 +81,21 @@ public enum Workload {
 			students.get(0).setName(students.get(0).getName() + "'");
 			entityManager.flush();
 			return students.stream().mapToLong((s) -> s.getSchool().getName().length()).sum();
+		}
+	},
+
+	/** N players, each one's team: an EAGER to-one, which Hibernate loads after the query. */
+	EAGER_TO_ONE {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			String query = handWritten ? "from BenchPlayer p join fetch p.team where p.id <= :n"
+					: "from BenchPlayer p where p.id <= :n";
+			return entityManager.createQuery(query, Player.class)
+				.setParameter("n", (long) n)
+				.getResultList()
+				.stream()
+				.mapToLong((player) -> player.getTeam().getName().length())
+				.sum();
 		}
 	},
 

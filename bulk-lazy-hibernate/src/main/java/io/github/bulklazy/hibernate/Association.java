@@ -5,7 +5,7 @@ package io.github.bulklazy.hibernate;
  *
  * @param name the association as configuration names it, {@code Student.school}
  * @param ownerEntity Hibernate entity name of the entity that declares the association
- * @param attribute attribute name on the owner
+ * @param attribute attribute name on the owner, {@code null} for the references of an entity
  * @param kind to-one, EAGER to-one or collection
  * @param targetEntity Hibernate entity name of what the association loads, {@code null} for
  * collections of values
@@ -28,7 +28,13 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		EAGER_TO_ONE,
 
 		/** A {@code @OneToMany}, {@code @ManyToMany} or {@code @ElementCollection}. */
-		COLLECTION
+		COLLECTION,
+
+		/**
+		 * The proxies {@code getReference} makes of an entity, which belong to no association;
+		 * named after the entity.
+		 */
+		REFERENCE
 
 	}
 

@@ -52,6 +52,9 @@ final class AssociationPlanner {
 	List<Association> plan() {
 		List<Association> associations = new ArrayList<>();
 		for (PersistentClass owner : this.metadata.getEntityBindings()) {
+			if (owner.isLazy()) {
+				associations.add(references(owner));
+			}
 			for (Property property : owner.getProperties()) {
 				Value value = property.getValue();
 				if (value instanceof Component component) {
@@ -92,6 +95,9 @@ final class AssociationPlanner {
 			names.addAll(namesOf(entity));
 		}
 		for (Association association : associations) {
+			if (association.kind() == Kind.REFERENCE) {
+				continue;
+			}
 			for (String owner : namesOf(this.metadata.getEntityBinding(association.ownerEntity()))) {
 				names.add(owner + "." + association.attribute());
 			}
@@ -127,6 +133,18 @@ final class AssociationPlanner {
 				: association.withMode(Mode.EXCLUDED, Reason.EXCLUDED);
 	}
 
+	/** The proxies of an entity made by {@code getReference}: selected by the entity's names and annotation. */
+	private Association references(PersistentClass entity) {
+		Association association = new Association(shortName(entity), entity.getEntityName(), null, Kind.REFERENCE,
+				entity.getEntityName(), Mode.BULK, null);
+		Reason reason = targetFallbackReason(entity);
+		if (reason != null) {
+			return association.withMode(Mode.FALLBACK, reason);
+		}
+		return selected(namesOf(entity), annotationOf(entity.getMappedClass())) ? association
+				: association.withMode(Mode.EXCLUDED, Reason.EXCLUDED);
+	}
+
 	private Reason fallbackReason(ToOne toOne) {
 		if (toOne instanceof OneToOne) {
 			return Reason.INVERSE_ONE_TO_ONE;
@@ -134,7 +152,11 @@ final class AssociationPlanner {
 		if (!toOne.isReferenceToPrimaryKey()) {
 			return Reason.NON_PRIMARY_KEY_JOIN;
 		}
-		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
+		return targetFallbackReason(this.metadata.getEntityBinding(toOne.getReferencedEntityName()));
+	}
+
+	/** Why an entity's proxies are left to Hibernate, whatever reached them. */
+	private Reason targetFallbackReason(PersistentClass target) {
 		if (target.getIdentifier().getColumnSpan() != 1) {
 			return Reason.COMPOSITE_KEY;
 		}
@@ -179,6 +201,18 @@ final class AssociationPlanner {
 		if (targetClass != null) {
 			names.addAll(namesOf(targetClass));
 		}
+		BulkLazy annotation = annotationOf(owner, property);
+		if (annotation == null) {
+			annotation = annotationOf(owner.getMappedClass());
+		}
+		if (annotation == null && targetClass != null) {
+			annotation = annotationOf(targetClass.getMappedClass());
+		}
+		return selected(names, annotation);
+	}
+
+	/** Exclude wins; a non-empty include leaves out what it does not name; then the annotation decides. */
+	private boolean selected(Set<String> names, BulkLazy annotation) {
 		if (this.settings.exclude().stream().anyMatch(names::contains)) {
 			return false;
 		}
@@ -187,13 +221,6 @@ final class AssociationPlanner {
 		}
 		if (!this.settings.include().isEmpty()) {
 			return false;
-		}
-		BulkLazy annotation = annotationOf(owner, property);
-		if (annotation == null) {
-			annotation = annotationOf(owner.getMappedClass());
-		}
-		if (annotation == null && targetClass != null) {
-			annotation = annotationOf(targetClass.getMappedClass());
 		}
 		return annotation == null || annotation.value();
 	}

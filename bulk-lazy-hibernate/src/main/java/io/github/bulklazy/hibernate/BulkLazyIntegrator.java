@@ -99,7 +99,9 @@ public final class BulkLazyIntegrator implements Integrator {
 		makeEagerTargetsBatchLoadable(metadata, associations);
 		for (Association association : associations) {
 			if (association.mode() == Mode.FALLBACK) {
-				logger.infof("bulk-lazy: %s is loaded by plain Hibernate: %s", association.name(),
+				logger.infof("bulk-lazy: %s is loaded by plain Hibernate: %s",
+						(association.kind() == Kind.REFERENCE) ? "every getReference proxy of " + association.name()
+								: association.name(),
 						association.reason().description());
 			}
 		}
@@ -110,6 +112,7 @@ public final class BulkLazyIntegrator implements Integrator {
 			.requireService(EventListenerRegistry.class);
 		listeners.appendListeners(EventType.POST_LOAD, listener);
 		listeners.prependListeners(EventType.LOAD, listener);
+		listeners.appendListeners(EventType.LOAD, new BulkLazyListener.References(loader));
 		listeners.prependListeners(EventType.INIT_COLLECTION, listener);
 		listeners.appendListeners(EventType.EVICT, listener);
 		listeners.appendListeners(EventType.CLEAR, listener);

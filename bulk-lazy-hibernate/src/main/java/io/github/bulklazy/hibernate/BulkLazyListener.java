@@ -38,6 +38,27 @@ final class BulkLazyListener implements PostLoadEventListener, LoadEventListener
 		}
 	}
 
+	/**
+	 * Runs after Hibernate's own load listeners, when a {@code getReference} has its result: records
+	 * the proxy it returned.
+	 */
+	static final class References implements LoadEventListener {
+
+		private final BulkLoader loader;
+
+		References(BulkLoader loader) {
+			this.loader = loader;
+		}
+
+		@Override
+		public void onLoad(LoadEvent event, LoadType loadType) {
+			if (loadType == LoadEventListener.LOAD) {
+				this.loader.referenceReturned(event.getSession(), event.getResult());
+			}
+		}
+
+	}
+
 	@Override
 	public void onInitializeCollection(InitializeCollectionEvent event) {
 		this.loader.collectionInitializing(event.getSession(), event.getCollection());

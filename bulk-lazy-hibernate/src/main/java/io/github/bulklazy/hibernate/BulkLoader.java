@@ -86,16 +86,7 @@ final class BulkLoader {
 			if (slot.getter().get(entity) instanceof HibernateProxy proxy
 					&& proxy.getHibernateLazyInitializer().isUninitialized()) {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
-				LazyInitializer initializer = proxy.getHibernateLazyInitializer();
-				peers.addProxy(initializer.getEntityName(), initializer.getInternalIdentifier(), slot.association());
-				if (slot.association().mode() != Mode.BULK
-						&& model.eagerAssociations.containsKey(initializer.getEntityName())) {
-					// batch-loadable for its EAGER to-ones only: Hibernate loads this proxy alone
-					session.getPersistenceContextInternal()
-						.getBatchFetchQueue()
-						.removeBatchLoadableEntityKey(session.generateEntityKey(initializer.getInternalIdentifier(),
-								model.entityGroups.get(initializer.getEntityName()).persister()));
-				}
+				record(session, peers, proxy.getHibernateLazyInitializer(), slot.association(), model);
 			}
 		}
 		for (CollectionSlot slot : slots.collections()) {
@@ -104,6 +95,31 @@ final class BulkLoader {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
 				peers.addCollection(slot.role(), collection);
 			}
+		}
+	}
+
+	/** Records a proxy that {@code getReference} returned uninitialized, with its entity's references. */
+	void referenceReturned(EventSource session, @Nullable Object reference) {
+		Groups model = this.groups;
+		if (model != null && reference instanceof HibernateProxy proxy
+				&& proxy.getHibernateLazyInitializer().isUninitialized()) {
+			LazyInitializer initializer = proxy.getHibernateLazyInitializer();
+			Association association = model.referenceAssociations.get(initializer.getEntityName());
+			if (association != null) {
+				record(session, this.sessions.findOrCreate(session), initializer, association, model);
+			}
+		}
+	}
+
+	private void record(EventSource session, SessionPeers peers, LazyInitializer proxy, Association association,
+			Groups model) {
+		peers.addProxy(proxy.getEntityName(), proxy.getInternalIdentifier(), association);
+		if (association.mode() != Mode.BULK && model.eagerAssociations.containsKey(proxy.getEntityName())) {
+			// batch-loadable for its EAGER to-ones only: Hibernate loads this proxy alone
+			session.getPersistenceContextInternal()
+				.getBatchFetchQueue()
+				.removeBatchLoadableEntityKey(session.generateEntityKey(proxy.getInternalIdentifier(),
+						model.entityGroups.get(proxy.getEntityName()).persister()));
 		}
 	}
 
@@ -231,12 +247,22 @@ final class BulkLoader {
 		/** The first bulk-loaded EAGER to-one to each entity, which counts their bulk loads. */
 		final Map<String, Association> eagerAssociations = new HashMap<>();
 
+		/** The references of each entity that has a proxy. */
+		final Map<String, Association> referenceAssociations = new HashMap<>();
+
 		Groups() {
 			var metamodel = BulkLoader.this.factory.getMappingMetamodel();
 			Map<Class<?>, List<ToOneSlot>> toOnes = new HashMap<>();
 			Map<Class<?>, List<CollectionSlot>> collections = new HashMap<>();
 			for (Association association : BulkLoader.this.plan.associations()) {
 				EntityPersister owner = metamodel.getEntityDescriptor(association.ownerEntity());
+				if (association.kind() == Kind.REFERENCE) {
+					this.referenceAssociations.put(owner.getEntityName(), association);
+					if (association.mode() == Mode.BULK) {
+						entityGroup(owner);
+					}
+					continue;
+				}
 				var attribute = owner.findAttributeMapping(association.attribute());
 				if (association.kind() == Kind.COLLECTION) {
 					this.collectionAssociations.put(association.role(), association);
@@ -255,10 +281,7 @@ final class BulkLoader {
 					}
 					if (association.mode() == Mode.BULK) {
 						// a proxy of the target or, narrowed, of any of its subclasses
-						for (EntityMappingType target : subtypesOf(metamodel.getEntityDescriptor(association.targetEntity()))) {
-							this.entityGroups.computeIfAbsent(target.getEntityName(), (name) -> new EntityPeerGroup(target,
-									BulkLoader.this.plan.chunkSize(), BulkLoader.this.arrayParameter, BulkLoader.this.factory));
-						}
+						subtypesOf(metamodel.getEntityDescriptor(association.targetEntity())).forEach(this::entityGroup);
 					}
 					ToOneSlot slot = new ToOneSlot(getter, association);
 					holders.forEach((holder) -> toOnes.computeIfAbsent(holder, (key) -> new ArrayList<>()).add(slot));
@@ -277,6 +300,11 @@ final class BulkLoader {
 				this.slotsByClass.put(holder, new Slots(toOnes.getOrDefault(holder, List.of()),
 						collections.getOrDefault(holder, List.of())));
 			}
+		}
+
+		private void entityGroup(EntityMappingType entity) {
+			this.entityGroups.computeIfAbsent(entity.getEntityName(), (name) -> new EntityPeerGroup(entity,
+					BulkLoader.this.plan.chunkSize(), BulkLoader.this.arrayParameter, BulkLoader.this.factory));
 		}
 
 		/** The entity and its subclasses. */

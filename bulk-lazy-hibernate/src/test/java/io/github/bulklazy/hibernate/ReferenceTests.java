@@ -1,0 +1,154 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.github.bulklazy.hibernate.Association.Kind;
+import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.model.Animal;
+import io.github.bulklazy.model.Dog;
+import io.github.bulklazy.model.School;
+import io.github.bulklazy.model.Student;
+import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.TestDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Hibernate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proxies made by {@code getReference} belong to no association: their peers are the other
+ * uninitialized proxies of the same entity in the session, and they are counted under the entity.
+ */
+class ReferenceTests {
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void loopOverReferencesRunsOneStatement(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<School> schools = new ArrayList<>();
+			for (long id = 1; id <= 12; id++) {
+				schools.add(entityManager.getReference(School.class, id));
+			}
+			List<Object> trace = new ArrayList<>();
+			schools.forEach((school) -> trace.add(school.getName()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		AssociationStatistics statistics = fixture.bulkPlan().statistics(reference(fixture.bulkPlan(), "School"));
+		long batches = statistics.batches();
+		long saved = statistics.queriesSaved();
+		assertThat(fixture.sameAsPlain(work)).startsWith("School 1").contains("School 12").endsWith(1);
+		assertThat(fixture.plain(work).statements()).isEqualTo(12);
+		assertThat(statistics.batches() - batches).isEqualTo(1);
+		assertThat(statistics.queriesSaved() - saved).isEqualTo(11);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void referencesAndAssociationProxiesOfOneEntityLoadTogether(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Student> students = Fixture.students(entityManager);
+			School twelve = entityManager.getReference(School.class, 12L);
+			List<Object> trace = new ArrayList<>();
+			trace.add(twelve.getName());
+			students.forEach((student) -> trace.add(student.getSchool().getName()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).startsWith("School 12").endsWith(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void referencesSurviveAFlush(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<School> schools = new ArrayList<>();
+			for (long id = 1; id <= 12; id++) {
+				schools.add(entityManager.getReference(School.class, id));
+			}
+			entityManager.find(Animal.class, 1L).setName("Renamed");
+			entityManager.flush();
+			fixture.statementsSinceMark();
+			List<Object> trace = new ArrayList<>();
+			schools.forEach((school) -> trace.add(school.getName()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).endsWith(1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void referencesOfAnExcludedEntityLoadOneByOne(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		BulkLazyPlans plans = new BulkLazyPlans();
+		try (EntityManagerFactory factory = fixture.factory(new BulkLazySettings(List.of(), List.of("School"), null),
+				plans, Map.of())) {
+			var run = fixture.run(factory, (entityManager) -> {
+				for (long id = 1; id <= 12; id++) {
+					entityManager.getReference(School.class, id).getName();
+				}
+				return null;
+			});
+			assertThat(run.statements()).isEqualTo(12);
+			Association references = reference(plans.all().get(0), "School");
+			assertThat(references.mode()).isEqualTo(Mode.EXCLUDED);
+			assertThat(plans.all().get(0).statistics(references).fallbacks()).isEqualTo(12);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void referencesToARootAndToASubclassAreTwoGroups(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			// Tom (2) is a cat: the reference typed to Dog cannot be loaded, as in plain Hibernate
+			List<Dog> dogs = List.of(entityManager.getReference(Dog.class, 1L), entityManager.getReference(Dog.class, 2L),
+					entityManager.getReference(Dog.class, 3L));
+			List<Animal> animals = List.of(entityManager.getReference(Animal.class, 4L));
+			trace.add(dogs.get(0).getName());
+			trace.add(dogs.get(2).getName());
+			trace.add(fixture.statementsSinceMark());
+			trace.add(Hibernate.getClass(animals.get(0)).getSimpleName() + " " + animals.get(0).getName());
+			trace.add(fixture.statementsSinceMark());
+			try {
+				trace.add(dogs.get(1).getName());
+			}
+			catch (RuntimeException ex) {
+				trace.add(ex.getClass().getSimpleName());
+			}
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("Rex", "Fido", 1, "Cat Kitty", 1,
+				"EntityNotFoundException");
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void everyEntityWithProxiesHasItsReferences(TestDatabase database) {
+		BulkLazyPlan plan = Fixture.on(database).bulkPlan();
+		assertThat(plan.associations()).filteredOn((association) -> association.kind() == Kind.REFERENCE)
+			.extracting(Association::name)
+			.contains("School", "Student", "Animal", "Dog", "Cat");
+		assertThat(reference(plan, "Student").targetEntity()).isEqualTo(Student.class.getName());
+	}
+
+	private static Association reference(BulkLazyPlan plan, String entity) {
+		return plan.associations()
+			.stream()
+			.filter((association) -> association.kind() == Kind.REFERENCE && association.name().equals(entity))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
