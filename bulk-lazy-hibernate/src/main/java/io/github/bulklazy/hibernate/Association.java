@@ -79,18 +79,11 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 				"inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key"),
 
 		/**
-		 * An EAGER to-one to an entity that another EAGER to-one, excluded or declared inside an
-		 * embeddable, also loads: Hibernate queues the targets of both together, so bulk-lazy loads
-		 * neither.
+		 * An EAGER to-one to an entity that another, excluded, EAGER to-one also loads: Hibernate
+		 * queues the targets of both together, so bulk-lazy loads neither.
 		 */
 		EAGER_TARGET_SHARED("eager-target-shared",
-				"another EAGER to-one to the same entity is not bulk-loaded: Hibernate loads the targets of both"),
-
-		/** The owner or target has a composite primary key. */
-		COMPOSITE_KEY("composite-key", "composite primary key"),
-
-		/** Declared inside an embeddable. */
-		EMBEDDED("embedded", "declared inside an embeddable"),
+				"another EAGER to-one to the same entity is excluded: Hibernate loads the targets of both"),
 
 		/** The running Hibernate lacks what bulk-lazy's loaders are built from. */
 		HIBERNATE_VERSION("hibernate-version", "bulk-lazy's loaders cannot be built on this Hibernate version");

@@ -61,7 +61,7 @@ final class AssociationPlanner {
 					addEmbeddedAssociations(owner, property.getName(), component, associations);
 				}
 				else if (value instanceof ToOne || value instanceof Collection) {
-					associations.add(plan(owner, property, value));
+					associations.add(plan(owner, property.getName(), property, owner.getMappedClass(), value));
 				}
 			}
 		}
@@ -69,15 +69,14 @@ final class AssociationPlanner {
 	}
 
 	/**
-	 * Leaves to Hibernate every EAGER to-one whose target another EAGER to-one loads without
-	 * bulk-lazy: Hibernate's select-fetch initializers queue the keys of all EAGER to-ones to one
-	 * entity together, and bulk-lazy loads what they queue.
+	 * Leaves to Hibernate every EAGER to-one whose target another, excluded, EAGER to-one loads:
+	 * Hibernate's select-fetch initializers queue the keys of all EAGER to-ones to one entity
+	 * together, and bulk-lazy loads what they queue.
 	 */
 	private static List<Association> withSharedEagerTargets(List<Association> associations) {
 		Set<String> sharedTargets = new HashSet<>();
 		for (Association association : associations) {
-			if (association.kind() == Kind.EAGER_TO_ONE
-					&& (association.mode() == Mode.EXCLUDED || association.reason() == Reason.EMBEDDED)) {
+			if (association.kind() == Kind.EAGER_TO_ONE && association.mode() == Mode.EXCLUDED) {
 				sharedTargets.add(association.targetEntity());
 			}
 		}
@@ -114,22 +113,28 @@ final class AssociationPlanner {
 				addEmbeddedAssociations(owner, name, nested, associations);
 			}
 			else if (value instanceof ToOne || value instanceof Collection) {
-				associations.add(new Association(shortName(owner) + "." + name, owner.getEntityName(), name, kindOf(value),
-						targetOf(value), Mode.FALLBACK, Reason.EMBEDDED));
+				associations.add(plan(owner, name, property, component.getComponentClass(), value));
 			}
 		}
 	}
 
-	private Association plan(PersistentClass owner, Property property, Value value) {
+	/**
+	 * Plans an association of an entity.
+	 * @param path the attribute's name, or its path through embeddables ({@code membership.school})
+	 * @param property the attribute
+	 * @param declaringClass the entity or embeddable class that declares the attribute
+	 */
+	private Association plan(PersistentClass owner, String path, Property property, Class<?> declaringClass,
+			Value value) {
 		Kind kind = kindOf(value);
 		String target = targetOf(value);
-		Association association = new Association(shortName(owner) + "." + property.getName(),
-				owner.getEntityName(), property.getName(), kind, target, Mode.BULK, null);
+		Association association = new Association(shortName(owner) + "." + path, owner.getEntityName(), path, kind,
+				target, Mode.BULK, null);
 		Reason reason = (value instanceof ToOne toOne) ? fallbackReason(toOne) : fallbackReason((Collection) value);
 		if (reason != null) {
 			return association.withMode(Mode.FALLBACK, reason);
 		}
-		return selected(owner, property, target) ? association
+		return selected(owner, path, annotationOf(declaringClass, property.getName()), target) ? association
 				: association.withMode(Mode.EXCLUDED, Reason.EXCLUDED);
 	}
 
@@ -157,9 +162,6 @@ final class AssociationPlanner {
 
 	/** Why an entity's proxies are left to Hibernate, whatever reached them. */
 	private Reason targetFallbackReason(PersistentClass target) {
-		if (target.getIdentifier().getColumnSpan() != 1) {
-			return Reason.COMPOSITE_KEY;
-		}
 		if (target.getBatchSize() > 0) {
 			return Reason.BATCH_SIZE;
 		}
@@ -182,9 +184,6 @@ final class AssociationPlanner {
 		if (collection.getReferencedPropertyName() != null) {
 			return Reason.NON_PRIMARY_KEY_JOIN;
 		}
-		if (collection.getKey().getColumnSpan() != 1) {
-			return Reason.COMPOSITE_KEY;
-		}
 		return batchFetchSizeReason();
 	}
 
@@ -192,16 +191,16 @@ final class AssociationPlanner {
 		return (this.defaultBatchFetchSize > 1) ? Reason.DEFAULT_BATCH_FETCH_SIZE : null;
 	}
 
-	private boolean selected(PersistentClass owner, Property property, String target) {
+	private boolean selected(PersistentClass owner, String path, BulkLazy attributeAnnotation, String target) {
 		Set<String> names = new LinkedHashSet<>(namesOf(owner));
 		for (String ownerName : namesOf(owner)) {
-			names.add(ownerName + "." + property.getName());
+			names.add(ownerName + "." + path);
 		}
 		PersistentClass targetClass = (target != null) ? this.metadata.getEntityBinding(target) : null;
 		if (targetClass != null) {
 			names.addAll(namesOf(targetClass));
 		}
-		BulkLazy annotation = annotationOf(owner, property);
+		BulkLazy annotation = attributeAnnotation;
 		if (annotation == null) {
 			annotation = annotationOf(owner.getMappedClass());
 		}
@@ -246,11 +245,11 @@ final class AssociationPlanner {
 		return null;
 	}
 
-	private static BulkLazy annotationOf(PersistentClass owner, Property property) {
-		String attribute = property.getName();
+	/** The annotation on the field or getter of an attribute, in the declaring class or its superclasses. */
+	private static BulkLazy annotationOf(Class<?> declaringClass, String attribute) {
 		String capitalized = attribute.substring(0, 1).toUpperCase(Locale.ROOT) + attribute.substring(1);
 		Set<String> memberNames = Set.of(attribute, "get" + capitalized, "is" + capitalized);
-		for (Class<?> type = owner.getMappedClass(); type != null; type = type.getSuperclass()) {
+		for (Class<?> type = declaringClass; type != null; type = type.getSuperclass()) {
 			for (Field field : type.getDeclaredFields()) {
 				if (memberNames.contains(field.getName()) && field.isAnnotationPresent(BulkLazy.class)) {
 					return field.getAnnotation(BulkLazy.class);

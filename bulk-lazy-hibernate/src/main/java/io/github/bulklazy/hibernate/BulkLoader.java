@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -15,7 +16,10 @@ import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.CollectionEntry;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.spi.EventSource;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.ManagedMappingType;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.property.access.spi.Getter;
@@ -83,14 +87,14 @@ final class BulkLoader {
 		}
 		SessionPeers peers = null;
 		for (ToOneSlot slot : slots.toOnes()) {
-			if (slot.getter().get(entity) instanceof HibernateProxy proxy
+			if (slot.getter().apply(entity) instanceof HibernateProxy proxy
 					&& proxy.getHibernateLazyInitializer().isUninitialized()) {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
 				record(session, peers, proxy.getHibernateLazyInitializer(), slot.association(), model);
 			}
 		}
 		for (CollectionSlot slot : slots.collections()) {
-			if (slot.getter().get(entity) instanceof PersistentCollection<?> collection
+			if (slot.getter().apply(entity) instanceof PersistentCollection<?> collection
 					&& !collection.wasInitialized()) {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
 				peers.addCollection(slot.role(), collection);
@@ -221,10 +225,10 @@ final class BulkLoader {
 		}
 	}
 
-	private record ToOneSlot(Getter getter, Association association) {
+	private record ToOneSlot(Function<Object, @Nullable Object> getter, Association association) {
 	}
 
-	private record CollectionSlot(Getter getter, String role) {
+	private record CollectionSlot(Function<Object, @Nullable Object> getter, String role) {
 	}
 
 	private record Slots(List<ToOneSlot> toOnes, List<CollectionSlot> collections) {
@@ -263,14 +267,13 @@ final class BulkLoader {
 					}
 					continue;
 				}
-				var attribute = owner.findAttributeMapping(association.attribute());
+				Function<Object, @Nullable Object> getter = getter(owner, association.attribute());
 				if (association.kind() == Kind.COLLECTION) {
 					this.collectionAssociations.put(association.role(), association);
 				}
-				if (attribute == null || (association.mode() != Mode.BULK && association.kind() == Kind.COLLECTION)) {
+				if (getter == null || (association.mode() != Mode.BULK && association.kind() == Kind.COLLECTION)) {
 					continue;
 				}
-				Getter getter = attribute.getPropertyAccess().getGetter();
 				List<Class<?>> holders = subtypesOf(owner).stream()
 					.map(EntityMappingType::getMappedJavaType)
 					.<Class<?>>map((type) -> type.getJavaTypeClass())
@@ -287,7 +290,8 @@ final class BulkLoader {
 					holders.forEach((holder) -> toOnes.computeIfAbsent(holder, (key) -> new ArrayList<>()).add(slot));
 				}
 				else {
-					PluralAttributeMapping plural = (PluralAttributeMapping) attribute;
+					PluralAttributeMapping plural = metamodel.getCollectionDescriptor(association.role())
+						.getAttributeMapping();
 					this.collectionGroups.put(association.role(), new CollectionPeerGroup(plural, association,
 							BulkLoader.this.plan.chunkSize(), BulkLoader.this.arraySelect, BulkLoader.this.factory));
 					CollectionSlot slot = new CollectionSlot(getter, association.role());
@@ -305,6 +309,31 @@ final class BulkLoader {
 		private void entityGroup(EntityMappingType entity) {
 			this.entityGroups.computeIfAbsent(entity.getEntityName(), (name) -> new EntityPeerGroup(entity,
 					BulkLoader.this.plan.chunkSize(), BulkLoader.this.arrayParameter, BulkLoader.this.factory));
+		}
+
+		/**
+		 * Reads an attribute of the type's instances, or one inside its embeddables
+		 * ({@code membership.school}); {@code null} when the type has no such attribute.
+		 */
+		private static @Nullable Function<Object, @Nullable Object> getter(ManagedMappingType type, String path) {
+			int dot = path.indexOf('.');
+			AttributeMapping attribute = type.findAttributeMapping((dot < 0) ? path : path.substring(0, dot));
+			if (attribute == null) {
+				return null;
+			}
+			Getter getter = attribute.getPropertyAccess().getGetter();
+			if (dot < 0) {
+				return getter::get;
+			}
+			if (!(attribute instanceof EmbeddableValuedModelPart embedded)) {
+				return null;
+			}
+			Function<Object, @Nullable Object> inner = getter(embedded.getEmbeddableTypeDescriptor(),
+					path.substring(dot + 1));
+			return (inner == null) ? null : (holder) -> {
+				Object value = getter.get(holder);
+				return (value != null) ? inner.apply(value) : null;
+			};
 		}
 
 		/** The entity and its subclasses. */

@@ -26,6 +26,14 @@ final class ChunkSizes {
 		return capped((dialect instanceof H2Dialect) ? H2 : DEFAULT, dialect);
 	}
 
+	/**
+	 * Keys per statement for keys of several columns: a composite key takes one placeholder per
+	 * column in a row-value IN list, so the placeholders of a statement stay within the chunk size.
+	 */
+	static int perKey(int chunkSize, int columns) {
+		return Math.max(1, chunkSize / Math.max(1, columns));
+	}
+
 	/** The requested size, lowered to what the dialect accepts in one IN list. */
 	static int capped(int requested, Dialect dialect) {
 		int size = requested;

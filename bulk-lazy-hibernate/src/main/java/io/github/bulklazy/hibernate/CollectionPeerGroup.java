@@ -24,12 +24,14 @@ final class CollectionPeerGroup extends PeerGroup<PersistentCollection<?>, Colle
 	private final @Nullable ArraySelect arraySelect;
 
 	/**
+	 * @param chunkSize the plan's keys per statement, divided among the columns of a composite key
 	 * @param arraySelect the array select of the running Hibernate on a dialect that takes arrays,
 	 * or {@code null} for IN lists
 	 */
 	CollectionPeerGroup(PluralAttributeMapping mapping, Association association, int chunkSize,
 			@Nullable ArraySelect arraySelect, SessionFactoryImplementor factory) {
-		super(association.role(), chunkSize, factory);
+		super(association.role(), ChunkSizes.perKey(chunkSize, mapping.getKeyDescriptor().getJdbcTypeCount()),
+				factory);
 		this.mapping = mapping;
 		this.association = association;
 		this.arraySelect = CollectionChunkLoader.hasPlainKey(mapping) ? arraySelect : null;

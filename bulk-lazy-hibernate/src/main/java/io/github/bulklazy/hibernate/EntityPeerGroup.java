@@ -13,6 +13,7 @@ import org.hibernate.loader.ast.spi.Loadable;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.type.BasicType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +27,17 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 
 	private final boolean arrayParameter;
 
+	/**
+	 * @param chunkSize the plan's keys per statement, divided among the columns of a composite id
+	 * @param arrayParameter whether the dialect takes an array parameter, which carries a plain id
+	 */
 	EntityPeerGroup(EntityMappingType entity, int chunkSize, boolean arrayParameter,
 			SessionFactoryImplementor factory) {
-		super(entity.getEntityName(), chunkSize, factory);
+		super(entity.getEntityName(), ChunkSizes.perKey(chunkSize, entity.getIdentifierMapping().getJdbcTypeCount()),
+				factory);
 		this.entity = entity;
-		this.arrayParameter = arrayParameter;
+		this.arrayParameter = arrayParameter && entity.getIdentifierMapping().getJdbcTypeCount() == 1
+				&& entity.getEntityPersister().getIdentifierType() instanceof BasicType;
 	}
 
 	EntityPersister persister() {

@@ -23,15 +23,21 @@ import io.github.bulklazy.model.Box;
 import io.github.bulklazy.model.Car;
 import io.github.bulklazy.model.Cat;
 import io.github.bulklazy.model.City;
+import io.github.bulklazy.model.Copy;
 import io.github.bulklazy.model.Country;
 import io.github.bulklazy.model.Course;
 import io.github.bulklazy.model.District;
 import io.github.bulklazy.model.Dog;
+import io.github.bulklazy.model.Edition;
+import io.github.bulklazy.model.EditionId;
 import io.github.bulklazy.model.Item;
 import io.github.bulklazy.model.League;
+import io.github.bulklazy.model.Member;
+import io.github.bulklazy.model.Membership;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.Player;
 import io.github.bulklazy.model.School;
+import io.github.bulklazy.model.Shelf;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.model.Teacher;
 import io.github.bulklazy.model.Team;
@@ -53,7 +59,8 @@ public final class Fixture {
 	public static final List<Class<?>> ENTITIES = List.of(District.class, School.class, Teacher.class, Course.class,
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
 			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class,
-			Vehicle.class, Car.class, Bike.class, Player.class);
+			Vehicle.class, Car.class, Bike.class, Player.class, Edition.class, Shelf.class, Copy.class,
+			Member.class);
 
 	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
 	private static final String CACHED = "bulk-lazy-test.cached";
@@ -271,6 +278,8 @@ public final class Fixture {
 			persist(entityManager, new PetOwner(3L, kitty, null, schools[3]));
 			persist(entityManager, new PetOwner(4L, rex, null, schools[4]));
 			seedPlayers(entityManager, schools, new Animal[] { rex, tom, fido, kitty });
+			seedCopies(entityManager);
+			seedMembers(entityManager, schools, courses, new Animal[] { rex, tom, fido, kitty });
 			Country[] countries = new Country[4];
 			for (long i = 1; i <= 3; i++) {
 				countries[(int) i] = persist(entityManager, new Country(i, "Country " + i));
@@ -314,6 +323,43 @@ public final class Fixture {
 		entityManager.flush();
 		entityManager.createNativeQuery("update bl_player set former_school_id = case when mod(id, 4) = 0 then null "
 				+ "when mod(id, 3) = 0 then 100 + id else mod(id, 12) + 1 end").executeUpdate();
+	}
+
+	/**
+	 * 6 editions (books 1 to 3, numbers 1 and 2), 4 shelves (rooms 1 and 2, positions 1 and 2) and
+	 * 20 copies: every fifth without an edition, the others in the editions 2 to 5 (editions 1 and 6
+	 * keep none); every seventh without a shelf.
+	 */
+	private static void seedCopies(EntityManager entityManager) {
+		Edition[] editions = new Edition[6];
+		for (int i = 0; i < 6; i++) {
+			editions[i] = persist(entityManager,
+					new Edition(new EditionId(i / 2 + 1L, i % 2 + 1), "Edition " + (i / 2 + 1) + "." + (i % 2 + 1)));
+		}
+		Shelf[] shelves = new Shelf[4];
+		for (int i = 0; i < 4; i++) {
+			shelves[i] = persist(entityManager, new Shelf(i / 2 + 1, i % 2 + 1));
+		}
+		for (long i = 1; i <= 20; i++) {
+			persist(entityManager, new Copy(i, (i % 5 == 0) ? null : editions[(int) (i % 5)],
+					(i % 7 == 0) ? null : shelves[(int) (i % 4)]));
+		}
+	}
+
+	/**
+	 * 10 members: every fifth without a school, the others in schools 2 to 5; every third without a
+	 * pet; two courses each, but the seventh none.
+	 */
+	private static void seedMembers(EntityManager entityManager, School[] schools, Course[] courses, Animal[] pets) {
+		for (long i = 1; i <= 10; i++) {
+			Membership membership = new Membership(2000 + (int) i, (i % 5 == 0) ? null : schools[(int) (i % 4) + 2],
+					(i % 3 == 0) ? null : pets[(int) (i % 4)]);
+			if (i != 7) {
+				membership.getCourses().add(courses[(int) (i % 10) + 1]);
+				membership.getCourses().add(courses[(int) ((i + 3) % 10) + 1]);
+			}
+			persist(entityManager, new Member(i, membership));
+		}
 	}
 
 	private static void seedUsers(EntityManager entityManager) {

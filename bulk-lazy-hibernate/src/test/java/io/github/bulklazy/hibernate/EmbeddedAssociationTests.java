@@ -1,0 +1,110 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.github.bulklazy.hibernate.Association.Kind;
+import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.model.Course;
+import io.github.bulklazy.model.Member;
+import io.github.bulklazy.model.Membership;
+import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.TestDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Associations declared inside an embeddable ({@code Member.membership}): a lazy to-one, a
+ * many-to-many and an EAGER to-one. 10 members in 4 schools, with 4 pets and 2 courses each.
+ */
+class EmbeddedAssociationTests {
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void lazyToOneInsideAnEmbeddableLoadsInOneStatement(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			for (Member member : members(entityManager)) {
+				Membership membership = member.getMembership();
+				trace.add((membership.getSchool() != null) ? membership.getSchool().getName() : "-");
+			}
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).startsWith("School 3", "School 4", "School 5", "School 2", "-")
+			.endsWith(2 + 1);
+		assertThat(fixture.plain(work).statements()).as("the members, their pets, 4 schools").isEqualTo(1 + 4 + 4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void collectionInsideAnEmbeddableLoadsInOneStatement(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			for (Member member : members(entityManager)) {
+				trace.add(member.getMembership().getCourses().stream().map(Course::getTitle).toList());
+			}
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		List<Object> trace = fixture.sameAsPlain(work);
+		assertThat(trace.get(6)).as("the seventh member has no course").isEqualTo(List.of());
+		assertThat(trace.get(trace.size() - 1)).as("the members, their pets, their courses").isEqualTo(3);
+		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 4 + 10);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void eagerToOneInsideAnEmbeddableLoadsAfterTheQueryInOneStatement(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			for (Member member : members(entityManager)) {
+				Membership membership = member.getMembership();
+				trace.add((membership.getPet() != null) ? membership.getPet().getName() : "-");
+			}
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).startsWith("Tom", "Fido", "-", "Rex").endsWith(2);
+		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void embeddedAssociationsAreNamedByTheirPath(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		assertThat(fixture.bulkPlan().associations()).filteredOn((association) -> association.name().startsWith("Member."))
+			.extracting(Association::name, Association::kind, Association::mode)
+			.containsExactlyInAnyOrder(tuple("Member.membership.school", Kind.TO_ONE, Mode.BULK),
+					tuple("Member.membership.courses", Kind.COLLECTION, Mode.BULK),
+					tuple("Member.membership.pet", Kind.EAGER_TO_ONE, Mode.BULK));
+		BulkLazyPlans plans = new BulkLazyPlans();
+		try (EntityManagerFactory factory = fixture.factory(
+				new BulkLazySettings(List.of(), List.of("Member.membership.school"), null), plans, Map.of())) {
+			var run = fixture.run(factory, (entityManager) -> {
+				members(entityManager).forEach((member) -> {
+					if (member.getMembership().getSchool() != null) {
+						member.getMembership().getSchool().getName();
+					}
+				});
+				return null;
+			});
+			assertThat(run.statements()).as("the members, their pets, 4 schools one by one").isEqualTo(1 + 1 + 4);
+		}
+	}
+
+	private static List<Member> members(EntityManager entityManager) {
+		return entityManager.createQuery("from Member m order by m.id", Member.class).getResultList();
+	}
+
+}
