@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.bulklazy.benchmarks.model.Account;
 import io.github.bulklazy.benchmarks.model.Course;
-import io.github.bulklazy.benchmarks.model.Player;
 import io.github.bulklazy.benchmarks.model.District;
+import io.github.bulklazy.benchmarks.model.Player;
 import io.github.bulklazy.benchmarks.model.School;
+import io.github.bulklazy.benchmarks.model.Settings;
 import io.github.bulklazy.benchmarks.model.Student;
 import io.github.bulklazy.benchmarks.model.Teacher;
 import io.github.bulklazy.benchmarks.model.Team;
@@ -26,9 +28,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * The data (10,000 students in 500 schools of 50 districts, 300 courses by 60 teachers, 3 courses
- * per student, 10,000 players in 500 teams, foreign keys indexed, statistics analyzed), seeded once
- * per database, and one entity manager factory per strategy, all counting their statements at the
- * JDBC level.
+ * per student, 10,000 players in 500 teams, 10,000 accounts and their settings, foreign keys
+ * indexed, statistics analyzed), seeded once per database, and one entity manager factory per
+ * strategy, all counting their statements at the JDBC level.
  */
 final class Factories {
 
@@ -80,7 +82,7 @@ final class Factories {
 		});
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("benchmarks")
 			.managedClasses(List.of(District.class, School.class, Teacher.class, Course.class, Student.class,
-					Team.class, Player.class))
+					Team.class, Player.class, Account.class, Settings.class))
 			.property("jakarta.persistence.nonJtaDataSource", counter.wrap(dataSource))
 			.property("hibernate.cache.use_second_level_cache", false)
 			.property("jakarta.persistence.schema-generation.database.action", createSchema ? "drop-and-create" : "none");
@@ -108,12 +110,17 @@ final class Factories {
 			insert(connection, "insert into bench_team (id, name) values (?, ?)", 500, (id) -> new Object[] { id, "Team " + id });
 			insert(connection, "insert into bench_player (id, name, team_id) values (?, ?, ?)", STUDENTS,
 					(id) -> new Object[] { id, "Player " + id, (id - 1) % 500 + 1 });
+			insert(connection, "insert into bench_account (id, name) values (?, ?)", STUDENTS,
+					(id) -> new Object[] { id, "Account " + id });
+			// every tenth account has no settings
+			insert(connection, "insert into bench_settings (id, theme, account_id) values (?, ?, ?)", STUDENTS,
+					(id) -> new Object[] { id, "Theme " + id % 7, (id % 10 == 0) ? null : id });
 			connection.commit();
 			if (database != Database.H2) {
 				connection.setAutoCommit(true);
 				connection.createStatement().execute((database == Database.POSTGRESQL) ? "analyze"
 						: "analyze table bench_district, bench_teacher, bench_school, bench_course, bench_student, bench_enrollment, "
-								+ "bench_team, bench_player");
+								+ "bench_team, bench_player, bench_account, bench_settings");
 			}
 		}
 		catch (SQLException ex) {

@@ -22,7 +22,8 @@ public class FetchBenchmark {
 	@Param({ "H2", "POSTGRESQL" })
 	public Database database;
 
-	@Param({ "TO_ONE", "ONE_TO_MANY", "MANY_TO_MANY", "DEPTH_3", "AFTER_FLUSH", "EAGER_TO_ONE", "PRELOADED" })
+	@Param({ "TO_ONE", "ONE_TO_MANY", "MANY_TO_MANY", "DEPTH_3", "AFTER_FLUSH", "EAGER_TO_ONE", "INVERSE_ONE_TO_ONE",
+			"PRELOADED" })
 	public Workload workload;
 
 	@Param({ "PLAIN", "BATCH_16", "BATCH_256", "SUBSELECT", "HAND_WRITTEN", "BULK_LAZY" })

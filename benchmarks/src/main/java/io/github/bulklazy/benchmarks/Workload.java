@@ -2,6 +2,7 @@ package io.github.bulklazy.benchmarks;
 
 import java.util.List;
 
+import io.github.bulklazy.benchmarks.model.Account;
 import io.github.bulklazy.benchmarks.model.Course;
 import io.github.bulklazy.benchmarks.model.Player;
 import io.github.bulklazy.benchmarks.model.School;
@@ -30,10 +31,7 @@ public enum Workload {
 		long run(EntityManager entityManager, int n, boolean handWritten) {
 			String query = handWritten ? "select distinct sc from BenchSchool sc left join fetch sc.students where sc.id <= :n"
 					: "from BenchSchool sc where sc.id <= :n";
-			List<School> schools = entityManager.createQuery(query, School.class)
-				.setParameter("n", (long) Math.max(1, n / 20))
-				.getResultList();
-			return schools.stream()
+			return upTo(entityManager, query, Math.max(1, n / 20), School.class).stream()
 				.flatMap((school) -> school.getStudents().stream())
 				.mapToLong((student) -> student.getName().length())
 				.sum();
@@ -90,11 +88,23 @@ public enum Workload {
 		long run(EntityManager entityManager, int n, boolean handWritten) {
 			String query = handWritten ? "from BenchPlayer p join fetch p.team where p.id <= :n"
 					: "from BenchPlayer p where p.id <= :n";
-			return entityManager.createQuery(query, Player.class)
-				.setParameter("n", (long) n)
-				.getResultList()
-				.stream()
+			return upTo(entityManager, query, n, Player.class).stream()
 				.mapToLong((player) -> player.getTeam().getName().length())
+				.sum();
+		}
+	},
+
+	/**
+	 * N accounts, each one's settings: the inverse side of a one-to-one, which Hibernate loads by
+	 * unique key while it reads the query's rows.
+	 */
+	INVERSE_ONE_TO_ONE {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			String query = handWritten ? "from BenchAccount a left join fetch a.settings where a.id <= :n"
+					: "from BenchAccount a where a.id <= :n";
+			return upTo(entityManager, query, n, Account.class).stream()
+				.mapToLong((account) -> (account.getSettings() != null) ? account.getSettings().getTheme().length() : 0)
 				.sum();
 		}
 	},
@@ -110,7 +120,12 @@ public enum Workload {
 	abstract long run(EntityManager entityManager, int n, boolean handWritten);
 
 	private static List<Student> students(EntityManager entityManager, String query, int n) {
-		return entityManager.createQuery(query, Student.class).setParameter("n", (long) n).getResultList();
+		return upTo(entityManager, query, n, Student.class);
+	}
+
+	/** The result of a query with the parameter {@code n}. */
+	private static <T> List<T> upTo(EntityManager entityManager, String query, int n, Class<T> type) {
+		return entityManager.createQuery(query, type).setParameter("n", (long) n).getResultList();
 	}
 
 }

@@ -9,6 +9,7 @@ import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.model.Animal;
+import io.github.bulklazy.model.Fan;
 import io.github.bulklazy.model.Player;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.testsupport.Fixture;
@@ -143,6 +144,22 @@ class EagerToOneTests {
 			return trace;
 		};
 		assertThat(fixture.sameAsPlain(work)).contains("School 1 read-only: true");
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void ownersInTheSecondLevelCacheGetTheirEagerTargetsInOneStatement(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from Fan f order by f.id", Fan.class)
+				.getResultList()
+				.forEach((fan) -> trace.add(fan.getId() + ":" + fan.getSchool().getName()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).startsWith("1:School 1", "2:School 1", "3:School 2").endsWith(2);
+		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 6);
 	}
 
 	private static List<Object> players(EntityManager entityManager) {

@@ -29,6 +29,7 @@ import io.github.bulklazy.model.Course;
 import io.github.bulklazy.model.District;
 import io.github.bulklazy.model.Dog;
 import io.github.bulklazy.model.Edition;
+import io.github.bulklazy.model.Fan;
 import io.github.bulklazy.model.EditionId;
 import io.github.bulklazy.model.Item;
 import io.github.bulklazy.model.League;
@@ -60,7 +61,7 @@ public final class Fixture {
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
 			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class,
 			Vehicle.class, Car.class, Bike.class, Player.class, Edition.class, Shelf.class, Copy.class,
-			Member.class);
+			Member.class, Fan.class);
 
 	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
 	private static final String CACHED = "bulk-lazy-test.cached";
@@ -279,6 +280,10 @@ public final class Fixture {
 			persist(entityManager, new PetOwner(4L, rex, null, schools[4]));
 			seedPlayers(entityManager, schools, new Animal[] { rex, tom, fido, kitty });
 			seedCopies(entityManager);
+			for (long i = 1; i <= 12; i++) {
+				// fans of schools 1 to 6, two each
+				persist(entityManager, new Fan(i, schools[(int) ((i + 1) / 2)]));
+			}
 			seedMembers(entityManager, schools, courses, new Animal[] { rex, tom, fido, kitty });
 			Country[] countries = new Country[4];
 			for (long i = 1; i <= 3; i++) {
