@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.model.District;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.Student;
@@ -122,7 +123,8 @@ class UserChoicesTests {
 					"District.schools: @Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge",
 					"PetOwner.schoolByCode: joins on a non-primary-key column",
 					"UserInfo.user: inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key",
-					"Teacher.courses: @BatchSize: Hibernate's batch fetching stays in charge");
+					"Teacher.courses: @BatchSize: Hibernate's batch fetching stays in charge",
+					"Visit.owner: " + Reason.MIXED_PROXY_TYPES.description());
 			for (String fallback : fallbacks) {
 				String line = "bulk-lazy: " + fallback.replaceFirst(": ", " is loaded by plain Hibernate: ");
 				assertThat(output.getOut().split("\n")).filteredOn((logged) -> logged.endsWith(line)).hasSize(1);

@@ -26,7 +26,7 @@ public class Club {
 
 	private String name;
 
-	/** EAGER: loaded right after a query for clubs. */
+	/** EAGER, to a target whose owner holds proxies of two animal types: left to Hibernate. */
 	@ManyToOne
 	@JoinColumn(name = "bus_id")
 	private Vehicle bus;

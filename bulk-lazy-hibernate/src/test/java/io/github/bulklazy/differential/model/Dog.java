@@ -2,18 +2,18 @@ package io.github.bulklazy.differential.model;
 
 import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-/** A subclass with a lazy to-one of its own. */
+/** A subclass with an EAGER to-one of its own. */
 @Entity
 @DiscriminatorValue("dog")
 public class Dog extends Animal {
 
 	private String breed;
 
-	@ManyToOne(fetch = FetchType.LAZY)
+	/** EAGER: loaded right after a query for animals or dogs, in bulk. */
+	@ManyToOne
 	@JoinColumn(name = "kennel_id")
 	private City kennel;
 

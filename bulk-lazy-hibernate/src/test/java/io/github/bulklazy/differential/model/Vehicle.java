@@ -19,7 +19,7 @@ public abstract class Vehicle {
 
 	private String plate;
 
-	/** EAGER: loaded right after a query for vehicles, and by the loads of {@code Person.vehicles}. */
+	/** EAGER, to a target that holds proxies of two animal types: left to Hibernate. */
 	@ManyToOne
 	@JoinColumn(name = "owner_id")
 	private Person owner;
