@@ -69,8 +69,8 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		SUBSELECT("subselect", "@Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge"),
 
 		/**
-		 * An EAGER to-one whose target's rows hold lazy to-ones typed to two entities of one
-		 * inheritance hierarchy. Hibernate keeps the first proxy it makes for a row; loading the
+		 * An EAGER to-one or collection whose target's rows hold lazy to-ones typed to two entities
+		 * of one inheritance hierarchy. Hibernate keeps the first proxy it makes for a row; loading the
 		 * targets together, in the database's order instead of the result's, can change which
 		 * proxy that is, and with it whether a later {@code find} returns a read-only proxy made by
 		 * a read-only query.

@@ -235,6 +235,11 @@ final class AssociationPlanner {
 		if (collection.getReferencedPropertyName() != null) {
 			return Reason.NON_PRIMARY_KEY_JOIN;
 		}
+		String element = targetOf(collection);
+		if (!collection.isLazy() && element != null && mixesProxyTypes(this.metadata.getEntityBinding(element))) {
+			// an EAGER collection loads while its owners' query runs, as EAGER to-ones do
+			return Reason.MIXED_PROXY_TYPES;
+		}
 		return batchFetchSizeReason();
 	}
 

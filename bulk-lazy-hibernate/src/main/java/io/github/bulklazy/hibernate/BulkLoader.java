@@ -118,8 +118,10 @@ final class BulkLoader {
 	private void record(EventSource session, SessionPeers peers, LazyInitializer proxy, Association association,
 			Groups model) {
 		peers.addProxy(proxy.getEntityName(), proxy.getInternalIdentifier(), association);
-		if (association.mode() != Mode.BULK && model.eagerAssociations.containsKey(proxy.getEntityName())) {
-			// batch-loadable for its EAGER to-ones only: Hibernate loads this proxy alone
+		if (model.eagerAssociations.containsKey(proxy.getEntityName())) {
+			// batch-loadable for its EAGER to-ones only: out of Hibernate's queue, the proxy never
+			// joins a load Hibernate runs (a find, a proxy left to it), which would load it as that
+			// load is (read-only, say); bulk-lazy loads it as its own initialization would
 			session.getPersistenceContextInternal()
 				.getBatchFetchQueue()
 				.removeBatchLoadableEntityKey(session.generateEntityKey(proxy.getInternalIdentifier(),

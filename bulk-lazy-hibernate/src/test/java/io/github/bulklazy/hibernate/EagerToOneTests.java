@@ -12,11 +12,15 @@ import io.github.bulklazy.model.Animal;
 import io.github.bulklazy.model.Fan;
 import io.github.bulklazy.model.Player;
 import io.github.bulklazy.model.School;
+import io.github.bulklazy.model.Student;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Hibernate;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.jpa.HibernateHints;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -134,12 +138,12 @@ class EagerToOneTests {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
 			List<Player> players = entityManager.createQuery("from Player p order by p.id", Player.class)
-				.setHint("org.hibernate.readOnly", true)
+				.setHint(HibernateHints.HINT_READ_ONLY, true)
 				.getResultList();
 			List<Object> trace = new ArrayList<>();
 			players.stream().map(Player::getSchool).filter((school) -> school != null).distinct()
 				.forEach((school) -> trace.add(school.getName() + " read-only: "
-						+ entityManager.unwrap(org.hibernate.Session.class).isReadOnly(school)));
+						+ entityManager.unwrap(Session.class).isReadOnly(school)));
 			trace.add(fixture.statementsSinceMark());
 			return trace;
 		};
@@ -160,6 +164,32 @@ class EagerToOneTests {
 		};
 		assertThat(fixture.sameAsPlain(work)).startsWith("1:School 1", "2:School 1", "3:School 2").endsWith(2);
 		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 6);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void waitingProxiesOfAnEagerTargetNeverJoinALoadHibernateRuns(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			List<Student> students = Fixture.students(entityManager);
+			// schools are batch-loadable for Player's EAGER to-ones: Hibernate's batch loader, run by
+			// this find, would have loaded a waiting school with it, read-only
+			trace.add(entityManager.find(School.class, 50L, Map.of(HibernateHints.HINT_READ_ONLY, true)));
+			trace.add(fixture.statementsSinceMark());
+			SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+			var persister = session.getEntityPersister(School.class.getName(), students.get(0).getSchool());
+			List<String> loaded = new ArrayList<>();
+			for (long id = 1; id <= 12; id++) {
+				Object school = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister));
+				if (school != null) {
+					loaded.add("School " + id + " read-only: " + session.isReadOnly(school));
+				}
+			}
+			trace.add(loaded);
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).as("no school loaded yet").endsWith(List.of());
 	}
 
 	private static List<Object> players(EntityManager entityManager) {
