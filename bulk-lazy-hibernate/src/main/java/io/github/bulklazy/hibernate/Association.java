@@ -21,10 +21,7 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		/** A lazy {@code @ManyToOne} or owning {@code @OneToOne}: an entity proxy. */
 		TO_ONE,
 
-		/**
-		 * An EAGER {@code @ManyToOne} or owning {@code @OneToOne}: loaded right after the query
-		 * that loads its owners, for all of them at once.
-		 */
+		/** An EAGER {@code @ManyToOne} or owning {@code @OneToOne}, which Hibernate loads itself. */
 		EAGER_TO_ONE,
 
 		/** A {@code @OneToMany}, {@code @ManyToMany} or {@code @ElementCollection}. */
@@ -68,17 +65,6 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		/** {@code @Fetch(FetchMode.SUBSELECT)}. */
 		SUBSELECT("subselect", "@Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge"),
 
-		/**
-		 * An EAGER to-one or collection whose target's rows hold lazy to-ones typed to two entities
-		 * of one inheritance hierarchy. Hibernate keeps the first proxy it makes for a row; loading the
-		 * targets together, in the database's order instead of the result's, can change which
-		 * proxy that is, and with it whether a later {@code find} returns a read-only proxy made by
-		 * a read-only query.
-		 */
-		MIXED_PROXY_TYPES("mixed-proxy-types",
-				"its target holds lazy to-ones typed to two entities of one inheritance hierarchy: "
-						+ "Hibernate loads the targets in the order of the result"),
-
 		/** {@code @SQLSelect} or a named query loads it. */
 		CUSTOM_LOADER("custom-loader", "loaded by a custom query (@SQLSelect or named query)"),
 
@@ -89,12 +75,8 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		INVERSE_ONE_TO_ONE("inverse-one-to-one",
 				"inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key"),
 
-		/**
-		 * An EAGER to-one to an entity that another, excluded, EAGER to-one also loads: Hibernate
-		 * queues the targets of both together, so bulk-lazy loads neither.
-		 */
-		EAGER_TARGET_SHARED("eager-target-shared",
-				"another EAGER to-one to the same entity is excluded: Hibernate loads the targets of both"),
+		/** An EAGER to-one: Hibernate loads it by secondary selects right after its owner's query. */
+		EAGER("eager", "FetchType.EAGER: Hibernate loads it right after the query that loads its owner"),
 
 		/** The running Hibernate lacks what bulk-lazy's loaders are built from. */
 		HIBERNATE_VERSION("hibernate-version", "bulk-lazy's loaders cannot be built on this Hibernate version");

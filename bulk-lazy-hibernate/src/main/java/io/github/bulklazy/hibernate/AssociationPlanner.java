@@ -3,12 +3,9 @@ package io.github.bulklazy.hibernate;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import io.github.bulklazy.BulkLazy;
@@ -67,26 +64,7 @@ final class AssociationPlanner {
 				}
 			}
 		}
-		return withSharedEagerTargets(associations);
-	}
-
-	/**
-	 * Leaves to Hibernate every EAGER to-one whose target another, excluded, EAGER to-one loads:
-	 * Hibernate's select-fetch initializers queue the keys of all EAGER to-ones to one entity
-	 * together, and bulk-lazy loads what they queue.
-	 */
-	private static List<Association> withSharedEagerTargets(List<Association> associations) {
-		Set<String> sharedTargets = new HashSet<>();
-		for (Association association : associations) {
-			if (association.kind() == Kind.EAGER_TO_ONE && association.mode() == Mode.EXCLUDED) {
-				sharedTargets.add(association.targetEntity());
-			}
-		}
-		return associations.stream()
-			.map((association) -> (association.kind() == Kind.EAGER_TO_ONE && association.mode() == Mode.BULK
-					&& sharedTargets.contains(association.targetEntity()))
-							? association.withMode(Mode.FALLBACK, Reason.EAGER_TARGET_SHARED) : association)
-			.toList();
+		return associations;
 	}
 
 	/** Every name configuration may use: the entities, and the associations they declare. */
@@ -159,56 +137,10 @@ final class AssociationPlanner {
 		if (!toOne.isReferenceToPrimaryKey()) {
 			return Reason.NON_PRIMARY_KEY_JOIN;
 		}
-		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
-		Reason reason = targetFallbackReason(target);
-		if (reason == null && !toOne.isLazy() && mixesProxyTypes(target)) {
-			return Reason.MIXED_PROXY_TYPES;
+		if (!toOne.isLazy()) {
+			return Reason.EAGER;
 		}
-		return reason;
-	}
-
-	/**
-	 * Whether loading rows of the entity can make proxies of two entities of one inheritance
-	 * hierarchy: through the lazy to-ones of the entity, of its subclasses and embeddables, and of
-	 * the entities its EAGER to-ones load with it.
-	 */
-	private boolean mixesProxyTypes(PersistentClass entity) {
-		Map<String, Set<String>> proxyTypesByRoot = new HashMap<>();
-		collectProxyTypes(entity, proxyTypesByRoot, new HashSet<>());
-		return proxyTypesByRoot.values().stream().anyMatch((types) -> types.size() > 1);
-	}
-
-	private void collectProxyTypes(PersistentClass entity, Map<String, Set<String>> proxyTypesByRoot,
-			Set<String> visited) {
-		if (!visited.add(entity.getEntityName())) {
-			return;
-		}
-		for (PersistentClass type : entity.getSubclassClosure()) {
-			for (ToOne toOne : toOnes(type.getPropertyClosure())) {
-				PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
-				if (toOne.isLazy()) {
-					proxyTypesByRoot.computeIfAbsent(target.getRootClass().getEntityName(), (root) -> new HashSet<>())
-						.add(target.getEntityName());
-				}
-				else {
-					collectProxyTypes(target, proxyTypesByRoot, visited);
-				}
-			}
-		}
-	}
-
-	/** The to-ones among the properties, those inside embeddables included. */
-	private static List<ToOne> toOnes(List<Property> properties) {
-		List<ToOne> toOnes = new ArrayList<>();
-		for (Property property : properties) {
-			if (property.getValue() instanceof ToOne toOne) {
-				toOnes.add(toOne);
-			}
-			else if (property.getValue() instanceof Component component) {
-				toOnes.addAll(toOnes(component.getProperties()));
-			}
-		}
-		return toOnes;
+		return targetFallbackReason(this.metadata.getEntityBinding(toOne.getReferencedEntityName()));
 	}
 
 	/** Why an entity's proxies are left to Hibernate, whatever reached them. */
@@ -234,11 +166,6 @@ final class AssociationPlanner {
 		}
 		if (collection.getReferencedPropertyName() != null) {
 			return Reason.NON_PRIMARY_KEY_JOIN;
-		}
-		String element = targetOf(collection);
-		if (!collection.isLazy() && element != null && mixesProxyTypes(this.metadata.getEntityBinding(element))) {
-			// an EAGER collection loads while its owners' query runs, as EAGER to-ones do
-			return Reason.MIXED_PROXY_TYPES;
 		}
 		return batchFetchSizeReason();
 	}

@@ -96,7 +96,6 @@ public final class BulkLazyIntegrator implements Integrator {
 			own.add(plan);
 			own.checkEntries(settings);
 		}
-		makeEagerTargetsBatchLoadable(metadata, associations);
 		for (Association association : associations) {
 			if (association.mode() == Mode.FALLBACK) {
 				logger.infof("bulk-lazy: %s is loaded by plain Hibernate: %s",
@@ -139,21 +138,6 @@ public final class BulkLazyIntegrator implements Integrator {
 			logger.warnf(ex, "bulk-lazy: off for %s on Hibernate %s, every association is loaded by plain Hibernate: "
 					+ "its loaders cannot be built (%s)", plan.name(), Version.getVersionString(), ex);
 			return plan.withoutBulkLoading(Reason.HIBERNATE_VERSION);
-		}
-	}
-
-	/**
-	 * Gives the target of every bulk-loaded EAGER to-one the smallest batch size, 2, before
-	 * Hibernate builds its persisters from the boot model. For a batch-loadable target, Hibernate's
-	 * select-fetch initializers queue the keys of a whole query result and load them after it, one
-	 * by one; bulk-lazy then loads them all at the first. The planner has made sure no
-	 * {@code @BatchSize} or default batch size applies to such a target.
-	 */
-	private static void makeEagerTargetsBatchLoadable(Metadata metadata, List<Association> associations) {
-		for (Association association : associations) {
-			if (association.kind() == Kind.EAGER_TO_ONE && association.mode() == Mode.BULK) {
-				metadata.getEntityBinding(association.targetEntity()).setBatchSize(2);
-			}
 		}
 	}
 

@@ -32,10 +32,6 @@ final class BulkLazyListener implements PostLoadEventListener, LoadEventListener
 			this.loader.proxyInitializing(event.getSession(), event.getEntityClassName(), event.getEntityId(),
 					event.getLockOptions().getLockMode(), event.getReadOnly());
 		}
-		else if (loadType == LoadEventListener.INTERNAL_LOAD_EAGER || loadType == LoadEventListener.INTERNAL_LOAD_NULLABLE) {
-			this.loader.eagerLoading(event.getSession(), event.getEntityClassName(), event.getEntityId(),
-					event.getLockOptions().getLockMode(), event.getReadOnly());
-		}
 	}
 
 	/**

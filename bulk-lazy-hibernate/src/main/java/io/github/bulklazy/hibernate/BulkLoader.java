@@ -90,7 +90,8 @@ final class BulkLoader {
 			if (slot.getter().apply(entity) instanceof HibernateProxy proxy
 					&& proxy.getHibernateLazyInitializer().isUninitialized()) {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
-				record(session, peers, proxy.getHibernateLazyInitializer(), slot.association(), model);
+				LazyInitializer initializer = proxy.getHibernateLazyInitializer();
+				peers.addProxy(initializer.getEntityName(), initializer.getInternalIdentifier(), slot.association());
 			}
 		}
 		for (CollectionSlot slot : slots.collections()) {
@@ -110,22 +111,9 @@ final class BulkLoader {
 			LazyInitializer initializer = proxy.getHibernateLazyInitializer();
 			Association association = model.referenceAssociations.get(initializer.getEntityName());
 			if (association != null) {
-				record(session, this.sessions.findOrCreate(session), initializer, association, model);
+				this.sessions.findOrCreate(session)
+					.addProxy(initializer.getEntityName(), initializer.getInternalIdentifier(), association);
 			}
-		}
-	}
-
-	private void record(EventSource session, SessionPeers peers, LazyInitializer proxy, Association association,
-			Groups model) {
-		peers.addProxy(proxy.getEntityName(), proxy.getInternalIdentifier(), association);
-		if (model.eagerAssociations.containsKey(proxy.getEntityName())) {
-			// batch-loadable for its EAGER to-ones only: out of Hibernate's queue, the proxy never
-			// joins a load Hibernate runs (a find, a proxy left to it), which would load it as that
-			// load is (read-only, say); bulk-lazy loads it as its own initialization would
-			session.getPersistenceContextInternal()
-				.getBatchFetchQueue()
-				.removeBatchLoadableEntityKey(session.generateEntityKey(proxy.getInternalIdentifier(),
-						model.entityGroups.get(proxy.getEntityName()).persister()));
 		}
 	}
 
@@ -157,26 +145,6 @@ final class BulkLoader {
 		EntityPeerGroup group = model.entityGroups.get(entityName);
 		if (!group.isCached(id, session)) {
 			group.load(id, peers, readOnly, this.plan.statistics(association), session);
-		}
-	}
-
-	/**
-	 * Loads the target of an EAGER to-one that Hibernate is about to load after a query, together
-	 * with every other target its select-fetch initializers queued for the query's result, and
-	 * every waiting peer. Hibernate queues them because bulk-lazy made the target batch-loadable
-	 * (see {@link BulkLazyIntegrator}); a key it did not queue is left to Hibernate, as is a load
-	 * under a lock or one the second-level cache serves.
-	 */
-	void eagerLoading(EventSource session, String entityName, Object id, LockMode lockMode,
-			@Nullable Boolean readOnly) {
-		Groups model = this.groups;
-		Association association = (model != null) ? model.eagerAssociations.get(entityName) : null;
-		if (association == null || lockMode != LockMode.NONE) {
-			return;
-		}
-		EntityPeerGroup group = model.entityGroups.get(entityName);
-		if (group.isQueued(id, session) && !group.isCached(id, session)) {
-			group.load(id, this.sessions.findOrCreate(session), readOnly, this.plan.statistics(association), session);
 		}
 	}
 
@@ -250,9 +218,6 @@ final class BulkLoader {
 
 		final Map<String, Association> collectionAssociations = new HashMap<>();
 
-		/** The first bulk-loaded EAGER to-one to each entity, which counts their bulk loads. */
-		final Map<String, Association> eagerAssociations = new HashMap<>();
-
 		/** The references of each entity that has a proxy. */
 		final Map<String, Association> referenceAssociations = new HashMap<>();
 
@@ -281,9 +246,6 @@ final class BulkLoader {
 					.<Class<?>>map((type) -> type.getJavaTypeClass())
 					.toList();
 				if (association.kind() != Kind.COLLECTION) {
-					if (association.mode() == Mode.BULK && association.kind() == Kind.EAGER_TO_ONE) {
-						this.eagerAssociations.putIfAbsent(association.targetEntity(), association);
-					}
 					if (association.mode() == Mode.BULK) {
 						// a proxy of the target or, narrowed, of any of its subclasses
 						subtypesOf(metamodel.getEntityDescriptor(association.targetEntity())).forEach(this::entityGroup);

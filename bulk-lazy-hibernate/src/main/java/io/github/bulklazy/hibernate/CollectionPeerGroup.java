@@ -64,8 +64,7 @@ final class CollectionPeerGroup extends PeerGroup<PersistentCollection<?>, Colle
 	}
 
 	@Override
-	Collection<PersistentCollection<?>> takePeers(SessionPeers peers, PersistentCollection<?> trigger,
-			EventSource session) {
+	Collection<PersistentCollection<?>> takePeers(SessionPeers peers) {
 		return peers.takeCollections(this.association.role());
 	}
 

@@ -1,9 +1,7 @@
 package io.github.bulklazy.hibernate;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.PersistenceContext;
@@ -17,9 +15,8 @@ import org.hibernate.type.BasicType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entities of one entity name that wait to be loaded, by id, loaded with that entity's loader:
- * uninitialized proxies, and the keys Hibernate's select-fetch initializers queue for the EAGER
- * to-ones of a query's result.
+ * The uninitialized proxies of one entity name, by id, loaded with that entity's loader: those
+ * reached through associations and those {@code getReference} made.
  */
 final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 
@@ -38,10 +35,6 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		this.entity = entity;
 		this.arrayParameter = arrayParameter && entity.getIdentifierMapping().getJdbcTypeCount() == 1
 				&& entity.getEntityPersister().getIdentifierType() instanceof BasicType;
-	}
-
-	EntityPersister persister() {
-		return this.entity.getEntityPersister();
 	}
 
 	/** Whether the second-level cache holds the entity, which Hibernate then serves without a statement. */
@@ -66,32 +59,9 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		return EntityChunkLoader.create(size, this.arrayParameter, this.entity, influencers);
 	}
 
-	/**
-	 * Whether Hibernate's batch-fetch queue holds the key: queued by a select-fetch initializer
-	 * that collects the EAGER to-ones of a whole result, or a proxy of a batch-loadable entity.
-	 */
-	boolean isQueued(Object id, EventSource session) {
-		return session.getPersistenceContextInternal()
-			.getBatchFetchQueue()
-			.containsEntityKey(session.generateEntityKey(id, this.entity.getEntityPersister()));
-	}
-
-	/**
-	 * The recorded proxies reached through bulk-loaded associations, and the keys in Hibernate's
-	 * batch-fetch queue but those of proxies reached through associations that are not.
-	 */
 	@Override
-	Collection<Object> takePeers(SessionPeers peers, Object trigger, EventSource session) {
-		String entityName = this.entity.getEntityName();
-		Set<Object> ids = new LinkedHashSet<>(peers.takeBulkProxyIds(entityName));
-		// with no limit to the batch, the queue reports every id it holds for the entity
-		session.getPersistenceContextInternal().getBatchFetchQueue().collectBatchLoadableEntityIds(Integer.MAX_VALUE,
-				(index, id) -> {
-					if (peers.proxyAssociation(entityName, id) == null) {
-						ids.add(id);
-					}
-				}, trigger, this.entity);
-		return ids;
+	Collection<Object> takePeers(SessionPeers peers) {
+		return peers.takeBulkProxyIds(this.entity.getEntityName());
 	}
 
 	@Override
@@ -103,11 +73,8 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	boolean needsLoading(Object id, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		var key = session.generateEntityKey(id, this.entity.getEntityPersister());
-		if (context.getEntity(key) != null || isCached(id, session)) {
-			return false;
-		}
-		return (context.getProxy(key) instanceof HibernateProxy proxy)
-				? proxy.getHibernateLazyInitializer().isUninitialized() : isQueued(id, session);
+		return context.getEntity(key) == null && context.getProxy(key) instanceof HibernateProxy proxy
+				&& proxy.getHibernateLazyInitializer().isUninitialized() && !isCached(id, session);
 	}
 
 	@Override

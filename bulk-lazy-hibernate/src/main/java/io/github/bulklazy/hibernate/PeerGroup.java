@@ -55,7 +55,7 @@ abstract class PeerGroup<T, L> {
 		try {
 			List<T> items = new ArrayList<>();
 			items.add(trigger);
-			for (T peer : takePeers(peers, trigger, session)) {
+			for (T peer : takePeers(peers)) {
 				if (!isSame(peer, trigger) && needsLoading(peer, session)) {
 					items.add(peer);
 				}
@@ -113,8 +113,7 @@ abstract class PeerGroup<T, L> {
 
 	abstract L createLoader(int size, LoadQueryInfluencers influencers);
 
-	/** Takes the group's waiting peers from the session's record; may include the trigger. */
-	abstract Collection<T> takePeers(SessionPeers peers, T trigger, EventSource session);
+	abstract Collection<T> takePeers(SessionPeers peers);
 
 	abstract boolean isSame(T peer, T trigger);
 

@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.model.Bike;
 import io.github.bulklazy.model.Car;
-import io.github.bulklazy.model.Dog;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.Vehicle;
-import io.github.bulklazy.model.Visit;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -43,32 +40,6 @@ class InheritanceTests {
 			return List.of(entityManager.createNativeQuery("select name from bl_animal where id = 1").getSingleResult());
 		};
 		assertThat(fixture.sameAsPlain(work)).containsExactly("Rex changed");
-	}
-
-	@ParameterizedTest
-	@EnumSource(TestDatabase.class)
-	void eagerTargetsHoldingProxiesOfTwoSubclassTypesLoadInTheOrderOfTheResult(TestDatabase database) {
-		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
-			// the owners load while the read-only query runs: their proxies are read-only. The first
-			// one Hibernate makes for Rex is kept: typed to Animal (visit 1), then to Dog (visit 2)
-			entityManager.createQuery("from Visit v order by v.id", Visit.class)
-				.setHint(HibernateHints.HINT_READ_ONLY, true)
-				.getResultList();
-			Dog rex = entityManager.find(Dog.class, 1L);
-			trace.add(entityManager.unwrap(Session.class).isReadOnly(rex));
-			rex.setName("Rex II");
-			entityManager.flush();
-			trace.add(entityManager.createQuery("select a.name from Animal a where a.id = 1", String.class)
-				.getSingleResult());
-			return trace;
-		};
-		assertThat(fixture.sameAsPlain(work)).as("a modifiable Rex, whose change is written").containsExactly(false,
-				"Rex II");
-		assertThat(fixture.bulkPlan().associations()).filteredOn((association) -> association.name().equals("Visit.owner"))
-			.extracting(Association::reason)
-			.containsExactly(Reason.MIXED_PROXY_TYPES);
 	}
 
 	@ParameterizedTest

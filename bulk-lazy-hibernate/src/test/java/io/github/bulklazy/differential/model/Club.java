@@ -26,7 +26,7 @@ public class Club {
 
 	private String name;
 
-	/** EAGER, to a target whose owner holds proxies of two animal types: left to Hibernate. */
+	/** EAGER: Hibernate loads it right after a query for clubs. */
 	@ManyToOne
 	@JoinColumn(name = "bus_id")
 	private Vehicle bus;

@@ -12,7 +12,7 @@ public class Dog extends Animal {
 
 	private String breed;
 
-	/** EAGER: loaded right after a query for animals or dogs, in bulk. */
+	/** EAGER: Hibernate loads it right after a query for animals or dogs. */
 	@ManyToOne
 	@JoinColumn(name = "kennel_id")
 	private City kennel;

@@ -19,7 +19,7 @@ public abstract class Vehicle {
 
 	private String plate;
 
-	/** EAGER, to a target that holds proxies of two animal types: left to Hibernate. */
+	/** EAGER: Hibernate loads it right after a query for vehicles. */
 	@ManyToOne
 	@JoinColumn(name = "owner_id")
 	private Person owner;
