@@ -11,6 +11,8 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.bulklazy.enhanced.Academy;
+import io.github.bulklazy.enhanced.Pupil;
 import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlan;
@@ -60,13 +62,16 @@ public final class Fixture {
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
 			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class,
 			Vehicle.class, Car.class, Bike.class, Player.class, Edition.class, Shelf.class, Copy.class,
-			Member.class);
+			Member.class, Academy.class, Pupil.class);
 
 	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
 	private static final String CACHED = "bulk-lazy-test.cached";
 
 	/** Players seeded, see {@link #seedPlayers}. */
 	public static final int PLAYERS = 40;
+
+	/** Pupils seeded, see {@link #seedPupils}. */
+	public static final int PUPILS = 30;
 
 	/** Items and boxes seeded for the cost test. */
 	public static final int ITEMS = 20_000;
@@ -280,6 +285,7 @@ public final class Fixture {
 			seedPlayers(entityManager, schools, new Animal[] { rex, tom, fido, kitty });
 			seedCopies(entityManager);
 			seedMembers(entityManager, schools, courses, new Animal[] { rex, tom, fido, kitty });
+			seedPupils(entityManager);
 			Country[] countries = new Country[4];
 			for (long i = 1; i <= 3; i++) {
 				countries[(int) i] = persist(entityManager, new Country(i, "Country " + i));
@@ -323,6 +329,21 @@ public final class Fixture {
 		entityManager.flush();
 		entityManager.createNativeQuery("update bl_player set former_school_id = case when mod(id, 4) = 0 then null "
 				+ "when mod(id, 3) = 0 then 100 + id else mod(id, 12) + 1 end").executeUpdate();
+	}
+
+	/**
+	 * 9 academies and 30 pupils of the enhanced model: every seventh pupil in no academy, the others
+	 * in academies 1 to 6; every fourth without a former academy, the others from academies 1 to 8.
+	 */
+	private static void seedPupils(EntityManager entityManager) {
+		Academy[] academies = new Academy[10];
+		for (long i = 1; i <= 9; i++) {
+			academies[(int) i] = persist(entityManager, new Academy(i, "Academy " + i));
+		}
+		for (long i = 1; i <= PUPILS; i++) {
+			persist(entityManager, new Pupil(i, "Pupil " + i, (i % 7 == 0) ? null : academies[(int) (i % 6) + 1],
+					(i % 4 == 0) ? null : academies[(int) (i % 8) + 1]));
+		}
 	}
 
 	/**

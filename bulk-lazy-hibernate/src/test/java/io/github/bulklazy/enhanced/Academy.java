@@ -1,0 +1,50 @@
+package io.github.bulklazy.enhanced;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/** A bytecode-enhanced entity without subclasses: Hibernate uses its instances as their own proxies. */
+@Entity
+@Table(name = "bl_academy")
+public class Academy {
+
+	@Id
+	private Long id;
+
+	private String name;
+
+	@OneToMany(mappedBy = "academy")
+	@OrderBy("id")
+	private List<Pupil> pupils = new ArrayList<>();
+
+	protected Academy() {
+	}
+
+	public Academy(Long id, String name) {
+		this.id = id;
+		this.name = name;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public List<Pupil> getPupils() {
+		return this.pupils;
+	}
+
+}
