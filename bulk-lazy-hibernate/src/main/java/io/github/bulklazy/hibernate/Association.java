@@ -78,6 +78,17 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		/** An EAGER to-one: Hibernate loads it by secondary selects right after its owner's query. */
 		EAGER("eager", "FetchType.EAGER: Hibernate loads it right after the query that loads its owner"),
 
+		/**
+		 * A bytecode-enhanced entity used as its own proxy, in a session factory whose batch loader
+		 * factory is not bulk-lazy's.
+		 */
+		ENHANCED_PROXY("enhanced-proxy", "a bytecode-enhanced entity used as its own proxy, and Hibernate's "
+				+ "batch loader factory is not bulk-lazy's (another library replaced it)"),
+
+		/** A bytecode-enhanced entity used as its own proxy that an EAGER to-one also loads. */
+		ENHANCED_EAGER_TARGET("enhanced-eager-target", "a bytecode-enhanced entity used as its own proxy that an "
+				+ "EAGER to-one also loads: bulk-lazy would make Hibernate batch that EAGER to-one"),
+
 		/** The running Hibernate lacks what bulk-lazy's loaders are built from. */
 		HIBERNATE_VERSION("hibernate-version", "bulk-lazy's loaders cannot be built on this Hibernate version");
 

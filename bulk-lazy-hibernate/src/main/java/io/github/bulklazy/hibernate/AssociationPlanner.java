@@ -3,6 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
 import org.hibernate.boot.Metadata;
+import org.hibernate.engine.spi.PersistentAttributeInterceptable;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Component;
 import org.hibernate.mapping.ManyToOne;
@@ -40,12 +42,28 @@ final class AssociationPlanner {
 
 	private final int defaultBatchFetchSize;
 
+	private final boolean enhancedProxiesLoadable;
+
 	private final Metadata metadata;
 
-	AssociationPlanner(BulkLazySettings settings, int defaultBatchFetchSize, Metadata metadata) {
+	/** The entities that an EAGER to-one loads. */
+	private final Set<String> eagerTargets = new HashSet<>();
+
+	/**
+	 * @param enhancedProxiesLoadable whether the session factory's batch loader factory is
+	 * bulk-lazy's, which bulk-lazy loads enhanced proxies through
+	 */
+	AssociationPlanner(BulkLazySettings settings, int defaultBatchFetchSize, boolean enhancedProxiesLoadable,
+			Metadata metadata) {
 		this.settings = settings;
 		this.defaultBatchFetchSize = defaultBatchFetchSize;
+		this.enhancedProxiesLoadable = enhancedProxiesLoadable;
 		this.metadata = metadata;
+		for (PersistentClass entity : metadata.getEntityBindings()) {
+			for (Property property : entity.getProperties()) {
+				addEagerTargets(property.getValue());
+			}
+		}
 	}
 
 	List<Association> plan() {
@@ -65,6 +83,21 @@ final class AssociationPlanner {
 			}
 		}
 		return associations;
+	}
+
+	/**
+	 * The entities used as their own proxies (bytecode-enhanced, without subclasses) whose proxies
+	 * the plan bulk-loads: bulk-lazy loads them through their batch loader.
+	 */
+	Set<String> enhancedProxyEntities(List<Association> associations) {
+		Set<String> entities = new LinkedHashSet<>();
+		for (Association association : associations) {
+			if (association.mode() == Mode.BULK && association.kind() != Kind.COLLECTION
+					&& isEnhancedProxy(this.metadata.getEntityBinding(association.targetEntity()))) {
+				entities.add(association.targetEntity());
+			}
+		}
+		return entities;
 	}
 
 	/** Every name configuration may use: the entities, and the associations they declare. */
@@ -151,7 +184,31 @@ final class AssociationPlanner {
 		if (target.getLoaderName() != null) {
 			return Reason.CUSTOM_LOADER;
 		}
+		if (isEnhancedProxy(target) && !this.enhancedProxiesLoadable) {
+			return Reason.ENHANCED_PROXY;
+		}
+		if (isEnhancedProxy(target) && this.eagerTargets.contains(target.getEntityName())) {
+			return Reason.ENHANCED_EAGER_TARGET;
+		}
 		return batchFetchSizeReason();
+	}
+
+	/** Whether Hibernate uses the entity's own instances as its proxies. */
+	private static boolean isEnhancedProxy(PersistentClass entity) {
+		return entity.getMappedClass() != null && !entity.hasSubclasses()
+				&& PersistentAttributeInterceptable.class.isAssignableFrom(entity.getMappedClass());
+	}
+
+	private void addEagerTargets(Value value) {
+		if (value instanceof ToOne toOne && !toOne.isLazy()) {
+			this.eagerTargets.add(toOne.getReferencedEntityName());
+		}
+		else if (value instanceof Component component) {
+			component.getProperties().forEach((property) -> addEagerTargets(property.getValue()));
+		}
+		else if (value instanceof Collection collection) {
+			addEagerTargets(collection.getElement());
+		}
 	}
 
 	private Reason fallbackReason(Collection collection) {

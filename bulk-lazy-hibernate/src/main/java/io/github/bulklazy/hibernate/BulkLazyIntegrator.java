@@ -3,6 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.loader.ast.spi.BatchLoaderFactory;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -85,8 +87,11 @@ public final class BulkLazyIntegrator implements Integrator {
 			settings = configured.get();
 		}
 		Dialect dialect = sessionFactory.getJdbcServices().getDialect();
+		EnhancedProxyLoaders enhancedProxyLoaders = (sessionFactory.getServiceRegistry()
+			.requireService(BatchLoaderFactory.class) instanceof EnhancedProxyLoaders loaders) ? loaders : null;
 		AssociationPlanner planner = new AssociationPlanner(settings,
-				sessionFactory.getSessionFactoryOptions().getDefaultBatchFetchSize(), metadata);
+				sessionFactory.getSessionFactoryOptions().getDefaultBatchFetchSize(), enhancedProxyLoaders != null,
+				metadata);
 		List<Association> associations = planner.plan();
 		BulkLazyPlan plan = new BulkLazyPlan((this.name != null) ? this.name : sessionFactory.getName(),
 				chunkSize(settings, dialect), associations, planner.knownNames(associations));
@@ -106,6 +111,12 @@ public final class BulkLazyIntegrator implements Integrator {
 		}
 		warnIfUntested();
 		BulkLoader loader = new BulkLoader(sessionFactory, plan, arraySelect(dialect));
+		Set<String> enhancedProxyEntities = planner.enhancedProxyEntities(associations);
+		if (!enhancedProxyEntities.isEmpty()) {
+			// the smallest batch size, before Hibernate builds the persisters: they then ask the factory for a loader
+			enhancedProxyEntities.forEach((entity) -> metadata.getEntityBinding(entity).setBatchSize(2));
+			enhancedProxyLoaders.register(sessionFactory, enhancedProxyEntities, loader);
+		}
 		BulkLazyListener listener = new BulkLazyListener(loader);
 		EventListenerRegistry listeners = sessionFactory.getServiceRegistry()
 			.requireService(EventListenerRegistry.class);
@@ -179,6 +190,9 @@ public final class BulkLazyIntegrator implements Integrator {
 
 	@Override
 	public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
+		if (serviceRegistry.requireService(BatchLoaderFactory.class) instanceof EnhancedProxyLoaders loaders) {
+			loaders.unregister(sessionFactory);
+		}
 		BulkLazyPlan plan = this.planByFactory.remove(sessionFactory);
 		if (plan != null) {
 			this.plans.remove(plan);

@@ -2,10 +2,12 @@ package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.hibernate.integrator.spi.Integrator;
 import org.jspecify.annotations.Nullable;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.jpa.boot.spi.JpaSettings;
 
 /**
  * Hands the {@link BulkLazyIntegrator} to Hibernate through the
@@ -58,6 +60,13 @@ public final class BulkLazyIntegratorProvider implements IntegratorProvider {
 			return new BulkLazyIntegratorProvider(integrator, provider.previous);
 		}
 		return including(existing, integrator);
+	}
+
+	/** Whether Hibernate's configuration names a bulk-lazy provider as its integrator provider. */
+	static boolean isSetIn(Map<String, Object> configuration) {
+		Object provider = configuration.get(JpaSettings.INTEGRATOR_PROVIDER);
+		return provider instanceof BulkLazyIntegratorProvider || provider == BulkLazyIntegratorProvider.class
+				|| (provider instanceof String name && name.trim().equals(BulkLazyIntegratorProvider.class.getName()));
 	}
 
 	@Override

@@ -23,8 +23,6 @@ import org.hibernate.metamodel.mapping.ManagedMappingType;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.property.access.spi.Getter;
-import org.hibernate.proxy.HibernateProxy;
-import org.hibernate.proxy.LazyInitializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,11 +85,10 @@ final class BulkLoader {
 		}
 		SessionPeers peers = null;
 		for (ToOneSlot slot : slots.toOnes()) {
-			if (slot.getter().apply(entity) instanceof HibernateProxy proxy
-					&& proxy.getHibernateLazyInitializer().isUninitialized()) {
+			Proxies.Waiting proxy = Proxies.waiting(slot.getter().apply(entity));
+			if (proxy != null) {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
-				LazyInitializer initializer = proxy.getHibernateLazyInitializer();
-				peers.addProxy(initializer.getEntityName(), initializer.getInternalIdentifier(), slot.association());
+				peers.addProxy(proxy, slot.association());
 			}
 		}
 		for (CollectionSlot slot : slots.collections()) {
@@ -106,14 +103,10 @@ final class BulkLoader {
 	/** Records a proxy that {@code getReference} returned uninitialized, with its entity's references. */
 	void referenceReturned(EventSource session, @Nullable Object reference) {
 		Groups model = this.groups;
-		if (model != null && reference instanceof HibernateProxy proxy
-				&& proxy.getHibernateLazyInitializer().isUninitialized()) {
-			LazyInitializer initializer = proxy.getHibernateLazyInitializer();
-			Association association = model.referenceAssociations.get(initializer.getEntityName());
-			if (association != null) {
-				this.sessions.findOrCreate(session)
-					.addProxy(initializer.getEntityName(), initializer.getInternalIdentifier(), association);
-			}
+		Proxies.Waiting proxy = (model != null) ? Proxies.waiting(reference) : null;
+		Association association = (proxy != null) ? model.referenceAssociations.get(proxy.entityName()) : null;
+		if (association != null) {
+			this.sessions.findOrCreate(session).addProxy(proxy, association);
 		}
 	}
 

@@ -71,10 +71,17 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 
 	@Override
 	boolean needsLoading(Object id, EventSource session) {
+		return isWaiting(id, session) && !isCached(id, session);
+	}
+
+	/** Whether the session holds the entity as an uninitialized proxy of either kind, and not loaded. */
+	private boolean isWaiting(Object id, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		var key = session.generateEntityKey(id, this.entity.getEntityPersister());
-		return context.getEntity(key) == null && context.getProxy(key) instanceof HibernateProxy proxy
-				&& proxy.getHibernateLazyInitializer().isUninitialized() && !isCached(id, session);
+		Object entity = context.getEntity(key);
+		return (entity != null) ? Proxies.isUninitializedEnhancedEntity(entity)
+				: context.getProxy(key) instanceof HibernateProxy proxy
+						&& proxy.getHibernateLazyInitializer().isUninitialized();
 	}
 
 	@Override
@@ -87,7 +94,8 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		int loaded = 0;
 		for (Object id : ids) {
-			if (context.getEntity(session.generateEntityKey(id, this.entity.getEntityPersister())) != null) {
+			Object entity = context.getEntity(session.generateEntityKey(id, this.entity.getEntityPersister()));
+			if (entity != null && !Proxies.isUninitializedEnhancedEntity(entity)) {
 				loaded++;
 			}
 		}

@@ -44,7 +44,9 @@ final class SessionPeers {
 	 * Records a proxy reached through an association. A proxy reached through a bulk-loaded
 	 * association and through one that is not is bulk-loaded.
 	 */
-	void addProxy(String entityName, Object id, Association association) {
+	void addProxy(Proxies.Waiting proxy, Association association) {
+		String entityName = proxy.entityName();
+		Object id = proxy.id();
 		if (association.mode() == Mode.BULK) {
 			proxies(this.bulkProxies, entityName).putIfAbsent(id, association);
 			forgetProxy(entityName, id);

@@ -1,0 +1,40 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.Map;
+
+import org.hibernate.boot.registry.StandardServiceInitiator;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.loader.ast.internal.StandardBatchLoaderFactory;
+import org.hibernate.loader.ast.spi.BatchLoaderFactory;
+import org.hibernate.service.spi.ServiceContributor;
+import org.hibernate.service.spi.ServiceRegistryImplementor;
+
+/**
+ * Gives a service registry whose {@code hibernate.integrator_provider} is bulk-lazy's the
+ * {@link EnhancedProxyLoaders} as its batch loader factory, through which bulk-lazy loads
+ * bytecode-enhanced proxies; every other registry keeps Hibernate's own factory. Hibernate finds
+ * it through {@link java.util.ServiceLoader}.
+ */
+public final class BulkLazyServiceContributor implements ServiceContributor {
+
+	@Override
+	public void contribute(StandardServiceRegistryBuilder serviceRegistryBuilder) {
+		serviceRegistryBuilder.addInitiator(new StandardServiceInitiator<BatchLoaderFactory>() {
+
+			@Override
+			public Class<BatchLoaderFactory> getServiceInitiated() {
+				return BatchLoaderFactory.class;
+			}
+
+			@Override
+			public BatchLoaderFactory initiateService(Map<String, Object> configurationValues,
+					ServiceRegistryImplementor registry) {
+				BatchLoaderFactory hibernate = new StandardBatchLoaderFactory(configurationValues, registry);
+				return BulkLazyIntegratorProvider.isSetIn(configurationValues)
+						? new EnhancedProxyLoaders(hibernate) : hibernate;
+			}
+
+		});
+	}
+
+}
