@@ -2,47 +2,124 @@ package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.github.bulklazy.enhanced.Academy;
 import io.github.bulklazy.enhanced.Pupil;
+import io.github.bulklazy.hibernate.Association.Kind;
+import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.PersistentAttributeInterceptable;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Bytecode-enhanced entities: Hibernate uses an enhanced entity without subclasses as its own
- * proxy and initializes it without a load event.
+ * proxy and initializes it without a load event, through the entity's batch loader. The 30
+ * pupils reach academies 1 to 6 through {@code academy} (every seventh none) and 1 to 8 through
+ * {@code formerAcademy} (every fourth none); academy 9 has no pupil.
  */
 class EnhancedEntityTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
-	void theTestModelIsEnhanced(TestDatabase database) {
-		assertThat(PersistentAttributeInterceptable.class).isAssignableFrom(Pupil.class);
-		assertThat(PersistentAttributeInterceptable.class).isAssignableFrom(Academy.class);
-	}
-
-	@ParameterizedTest
-	@EnumSource(TestDatabase.class)
 	void enhancedProxiesOfAToOneLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
+		assertThat(PersistentAttributeInterceptable.class).isAssignableFrom(Pupil.class)
+			.isAssignableFrom(Academy.class);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
 			List<Object> trace = new ArrayList<>();
 			for (Pupil pupil : pupils(entityManager)) {
-				trace.add(pupil.getName());
-				trace.add((pupil.getAcademy() != null) ? pupil.getAcademy().getName() : null);
+				trace.add(pupil.getName() + ":" + name(pupil.getAcademy()));
 			}
 			trace.add(fixture.statementsSinceMark());
 			return trace;
 		};
-		assertThat(fixture.plain(work).statements()).isEqualTo(7);
-		assertThat(fixture.sameAsPlain(work)).contains("Academy 6").endsWith(2);
+		AssociationStatistics statistics = fixture.bulkPlan().statistics(association(fixture, "Pupil.academy"));
+		long batches = statistics.batches();
+		long saved = statistics.queriesSaved();
+		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 6);
+		assertThat(fixture.sameAsPlain(work)).contains("Pupil 1:Academy 2", "Pupil 7:-", "Pupil 30:Academy 1")
+			.endsWith(2);
+		assertThat(statistics.batches() - batches).isEqualTo(1);
+		assertThat(statistics.queriesSaved() - saved).as("academies 1 to 8, former ones included, in 1 statement")
+			.isEqualTo(7);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void enhancedProxiesReachedThroughTwoAssociationsLoadTogether(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			for (Pupil pupil : pupils(entityManager)) {
+				trace.add(pupil.getName() + ":" + name(pupil.getFormerAcademy()) + "/" + name(pupil.getAcademy()));
+			}
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 8);
+		assertThat(fixture.sameAsPlain(work)).contains("Pupil 1:Academy 2/Academy 2", "Pupil 4:-/Academy 5")
+			.endsWith(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void enhancedReferencesLoadTogetherAndAMissingOneFailsAsInPlainHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Academy> academies = new ArrayList<>();
+			for (long id : new long[] { 99, 1, 2, 3, 9 }) {
+				academies.add(entityManager.getReference(Academy.class, id));
+			}
+			List<Object> trace = new ArrayList<>();
+			for (Academy academy : academies) {
+				try {
+					trace.add(academy.getName());
+				}
+				catch (RuntimeException ex) {
+					trace.add(ex.getClass().getSimpleName());
+				}
+			}
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.plain(work).statements()).isEqualTo(5);
+		assertThat(fixture.sameAsPlain(work)).containsExactly("EntityNotFoundException", "Academy 1", "Academy 2",
+				"Academy 3", "Academy 9", 2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void enhancedProxiesSurviveAFlushAndBulkLoadedOnesAreWrittenWhenChanged(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Pupil> pupils = pupils(entityManager);
+			entityManager.find(Academy.class, 9L).setName("Academy nine");
+			entityManager.flush();
+			List<Object> trace = new ArrayList<>();
+			pupils.forEach((pupil) -> trace.add(name(pupil.getAcademy())));
+			pupils.get(0).getAcademy().setName("Renamed");
+			trace.add(Hibernate.isInitialized(pupils.get(2).getAcademy()));
+			entityManager.flush();
+			trace.add(entityManager.createNativeQuery("select name from bl_academy where id in (2, 9) order by id")
+				.getResultList());
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).contains("Academy 2", true, List.of("Renamed", "Academy nine"))
+			.endsWith(1 + 1 + 1 + 1 + 1 + 1);
 	}
 
 	@ParameterizedTest
@@ -53,18 +130,64 @@ class EnhancedEntityTests {
 			List<Object> trace = new ArrayList<>();
 			for (Academy academy : entityManager.createQuery("from Academy a order by a.id", Academy.class)
 				.getResultList()) {
-				trace.add(academy.getName());
-				trace.add(academy.getPupils().stream().map(Pupil::getName).toList());
+				trace.add(academy.getName() + ":" + academy.getPupils().stream().map(Pupil::getName).toList());
 			}
 			trace.add(fixture.statementsSinceMark());
 			return trace;
 		};
-		assertThat(fixture.plain(work).statements()).isEqualTo(10);
-		assertThat(fixture.sameAsPlain(work)).contains("Academy 9").endsWith(2);
+		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 9);
+		assertThat(fixture.sameAsPlain(work)).contains("Academy 9:[]").endsWith(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void enhancedTargetsOfAnEagerToOneStayWithHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		assertThat(fixture.bulkPlan().associations()).filteredOn((association) -> association.name().startsWith("Campus"))
+			.extracting(Association::name, Association::kind, Association::mode, Association::reason)
+			.containsExactlyInAnyOrder(tuple("Campus", Kind.REFERENCE, Mode.FALLBACK, Reason.ENHANCED_EAGER_TARGET),
+					tuple("Campus.mainCampus", Kind.EAGER_TO_ONE, Mode.FALLBACK, Reason.EAGER));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void withoutBulkLazysBatchLoaderFactoryEnhancedProxiesStayWithHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		BulkLazyPlans plans = new BulkLazyPlans();
+		BulkLazyIntegrator integrator = new BulkLazyIntegrator(BulkLazySettings.defaults(), plans, null);
+		IntegratorProvider another = () -> List.<Integrator>of(integrator);
+		try (EntityManagerFactory factory = fixture.factoryWith(null,
+				Map.of("hibernate.integrator_provider", another))) {
+			assertThat(plans.all().get(0).associations())
+				.filteredOn((association) -> association.name().startsWith("Pupil.")
+						|| association.name().equals("Academy"))
+				.extracting(Association::name, Association::mode, Association::reason)
+				.containsExactlyInAnyOrder(tuple("Academy", Mode.FALLBACK, Reason.ENHANCED_PROXY),
+						tuple("Pupil.academy", Mode.FALLBACK, Reason.ENHANCED_PROXY),
+						tuple("Pupil.formerAcademy", Mode.FALLBACK, Reason.ENHANCED_PROXY));
+			Function<EntityManager, List<Object>> work = (entityManager) -> pupils(entityManager).stream()
+				.<Object>map((pupil) -> name(pupil.getAcademy()))
+				.toList();
+			var run = fixture.run(factory, work);
+			assertThat(run.value()).isEqualTo(fixture.plain(work).value());
+			assertThat(run.statements()).isEqualTo(1 + 6);
+		}
 	}
 
 	private static List<Pupil> pupils(EntityManager entityManager) {
 		return entityManager.createQuery("from Pupil p order by p.id", Pupil.class).getResultList();
+	}
+
+	private static String name(Academy academy) {
+		return (academy != null) ? academy.getName() : "-";
+	}
+
+	private static Association association(Fixture fixture, String name) {
+		return fixture.bulkPlan().associations()
+			.stream()
+			.filter((association) -> association.name().equals(name))
+			.findFirst()
+			.orElseThrow();
 	}
 
 }
