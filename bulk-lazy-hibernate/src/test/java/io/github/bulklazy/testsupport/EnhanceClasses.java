@@ -5,6 +5,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,8 +18,9 @@ import org.hibernate.bytecode.internal.bytebuddy.BytecodeProviderImpl;
 /**
  * Enhances compiled entity classes in place with the Hibernate on the class path, as Hibernate's
  * build plugins do with lazy initialization and dirty tracking on, association management off.
- * Run by the build on the test model's {@code enhanced} package:
- * {@code EnhanceClasses <classes directory> <package directory>}.
+ * Run by the build on the test model's {@code enhanced} package and two entities of the random
+ * differential test's model: {@code EnhanceClasses <classes directory> <directory or class file>...},
+ * paths relative to the classes directory.
  */
 public final class EnhanceClasses {
 
@@ -41,9 +44,11 @@ public final class EnhanceClasses {
 			}
 
 		});
-		List<Path> classes;
-		try (Stream<Path> files = Files.walk(root.resolve(arguments[1]))) {
-			classes = files.filter((file) -> file.toString().endsWith(".class")).toList();
+		List<Path> classes = new ArrayList<>();
+		for (String path : Arrays.asList(arguments).subList(1, arguments.length)) {
+			try (Stream<Path> files = Files.walk(root.resolve(path))) {
+				files.filter((file) -> file.toString().endsWith(".class")).forEach(classes::add);
+			}
 		}
 		for (Path file : classes) {
 			String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");

@@ -16,7 +16,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-/** Shared by persons through a join table; holds a set of strings and a to-one to a JOINED root. */
+/**
+ * Shared by persons through a join table; holds a set of strings and a to-one to a JOINED root.
+ * Bytecode-enhanced by the build: its instances are their own proxies.
+ */
 @Entity
 @Table(name = "rd_club")
 public class Club {

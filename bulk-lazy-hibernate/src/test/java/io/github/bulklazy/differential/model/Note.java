@@ -10,7 +10,7 @@ import org.hibernate.annotations.SQLRestriction;
 
 /**
  * Rows marked deleted are invisible to every load, including those of {@code Person.notes} and
- * {@code Person.pinned}.
+ * {@code Person.pinned}. Bytecode-enhanced by the build: its instances are their own proxies.
  */
 @Entity
 @Table(name = "rd_note")
