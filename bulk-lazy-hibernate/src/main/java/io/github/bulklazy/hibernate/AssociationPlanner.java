@@ -206,8 +206,9 @@ final class AssociationPlanner {
 		else if (value instanceof Component component) {
 			component.getProperties().forEach((property) -> addEagerTargets(property.getValue()));
 		}
-		else if (value instanceof Collection collection) {
-			addEagerTargets(collection.getElement());
+		else if (value instanceof Collection collection && collection.getElement() instanceof Component element) {
+			// the to-ones inside embeddable elements; a many-to-many's element is joined, not fetched
+			addEagerTargets(element);
 		}
 	}
 

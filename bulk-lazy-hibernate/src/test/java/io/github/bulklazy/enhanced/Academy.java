@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -22,6 +24,11 @@ public class Academy {
 	@OneToMany(mappedBy = "academy")
 	@OrderBy("id")
 	private List<Pupil> pupils = new ArrayList<>();
+
+	/** Makes academies the elements of a many-to-many, whose element Hibernate joins, never fetches. */
+	@ManyToMany
+	@JoinTable(name = "bl_academy_partner")
+	private List<Academy> partners = new ArrayList<>();
 
 	protected Academy() {
 	}
@@ -45,6 +52,10 @@ public class Academy {
 
 	public List<Pupil> getPupils() {
 		return this.pupils;
+	}
+
+	public List<Academy> getPartners() {
+		return this.partners;
 	}
 
 }
