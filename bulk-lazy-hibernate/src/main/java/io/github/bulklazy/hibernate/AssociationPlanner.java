@@ -78,11 +78,37 @@ final class AssociationPlanner {
 					addEmbeddedAssociations(owner, property.getName(), component, associations);
 				}
 				else if (value instanceof ToOne || value instanceof Collection) {
-					associations.add(plan(owner, property.getName(), property, owner.getMappedClass(), value));
+					Association association = plan(owner, property.getName(), property, owner.getMappedClass(), value);
+					associations.add(association);
+					if (value instanceof Collection collection && collection.getElement() instanceof Component element) {
+						addElementToOnes(owner, property.getName(), element, association, associations);
+					}
 				}
 			}
 		}
 		return associations;
+	}
+
+	/**
+	 * Plans the to-ones inside the embeddable elements of a collection, named by their path
+	 * ({@code Member.visits.district}); their proxies are made as the collection loads, and
+	 * bulk-lazy finds them when it loads the collection.
+	 */
+	private void addElementToOnes(PersistentClass owner, String path, Component element, Association collection,
+			List<Association> associations) {
+		for (Property property : element.getProperties()) {
+			Value value = property.getValue();
+			String name = path + "." + property.getName();
+			if (value instanceof Component nested) {
+				addElementToOnes(owner, name, nested, collection, associations);
+			}
+			else if (value instanceof ToOne) {
+				Association association = plan(owner, name, property, element.getComponentClass(), value);
+				// recorded as their collection loads in bulk: they follow a collection left to Hibernate
+				associations.add((association.mode() == Mode.BULK && collection.mode() != Mode.BULK)
+						? association.withMode(collection.mode(), collection.reason()) : association);
+			}
+		}
 	}
 
 	/**

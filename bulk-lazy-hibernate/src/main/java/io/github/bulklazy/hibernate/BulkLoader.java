@@ -2,6 +2,7 @@ package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,10 +93,41 @@ final class BulkLoader {
 			}
 		}
 		for (CollectionSlot slot : slots.collections()) {
+			List<ToOneSlot> elementSlots = model.elementSlotsByRole.get(slot.role());
 			if (slot.getter().apply(entity) instanceof PersistentCollection<?> collection
-					&& !collection.wasInitialized()) {
+					&& (!collection.wasInitialized() || elementSlots != null)) {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
-				peers.addCollection(slot.role(), collection);
+				if (!collection.wasInitialized()) {
+					peers.addCollection(slot.role(), collection);
+				}
+				else {
+					// fetched with its owner
+					elementsLoaded(List.of(collection), elementSlots, peers, session);
+				}
+			}
+		}
+	}
+
+	/** Records the waiting proxies inside the embeddable elements of collections just loaded. */
+	private static void elementsLoaded(List<PersistentCollection<?>> collections, @Nullable List<ToOneSlot> slots,
+			SessionPeers peers, EventSource session) {
+		if (slots == null) {
+			return;
+		}
+		for (PersistentCollection<?> collection : collections) {
+			CollectionEntry entry = session.getPersistenceContextInternal().getCollectionEntry(collection);
+			if (entry == null || !collection.wasInitialized()) {
+				continue;
+			}
+			for (Iterator<?> entries = collection.entries(entry.getLoadedPersister()); entries.hasNext();) {
+				Object element = entries.next();
+				element = (element instanceof Map.Entry<?, ?> mapEntry) ? mapEntry.getValue() : element;
+				for (ToOneSlot slot : (element != null) ? slots : List.<ToOneSlot>of()) {
+					Proxies.Waiting proxy = Proxies.waiting(slot.getter().apply(element));
+					if (proxy != null) {
+						peers.addProxy(proxy, slot.association());
+					}
+				}
 			}
 		}
 	}
@@ -162,8 +194,10 @@ final class BulkLoader {
 			return;
 		}
 		if (!group.isCached(entry.getLoadedKey(), session)) {
-			group.load(collection, this.sessions.findOrCreate(session), null,
+			SessionPeers peers = this.sessions.findOrCreate(session);
+			List<PersistentCollection<?>> loaded = group.load(collection, peers, null,
 					this.plan.statistics(group.association()), session);
+			elementsLoaded(loaded, model.elementSlotsByRole.get(role), peers, session);
 		}
 	}
 
@@ -197,6 +231,9 @@ final class BulkLoader {
 	private record Slots(List<ToOneSlot> toOnes, List<CollectionSlot> collections) {
 	}
 
+	private record ElementSlot(String role, ToOneSlot slot) {
+	}
+
 	/**
 	 * The runtime model: which lazy associations the instances of each entity class hold
 	 * (inherited ones included), and the loaders of each peer group.
@@ -214,6 +251,9 @@ final class BulkLoader {
 		/** The references of each entity that has a proxy. */
 		final Map<String, Association> referenceAssociations = new HashMap<>();
 
+		/** The to-ones inside the embeddable elements of each collection role. */
+		final Map<String, List<ToOneSlot>> elementSlotsByRole = new HashMap<>();
+
 		Groups() {
 			var metamodel = BulkLoader.this.factory.getMappingMetamodel();
 			Map<Class<?>, List<ToOneSlot>> toOnes = new HashMap<>();
@@ -225,6 +265,14 @@ final class BulkLoader {
 					if (association.mode() == Mode.BULK) {
 						entityGroup(owner);
 					}
+					continue;
+				}
+				ElementSlot element = elementSlot(owner, association);
+				if (element != null) {
+					if (association.mode() == Mode.BULK) {
+						subtypesOf(metamodel.getEntityDescriptor(association.targetEntity())).forEach(this::entityGroup);
+					}
+					this.elementSlotsByRole.computeIfAbsent(element.role(), (key) -> new ArrayList<>()).add(element.slot());
 					continue;
 				}
 				Function<Object, @Nullable Object> getter = getter(owner, association.attribute());
@@ -291,6 +339,23 @@ final class BulkLoader {
 				Object value = getter.get(holder);
 				return (value != null) ? inner.apply(value) : null;
 			};
+		}
+
+		/**
+		 * The slot of a to-one inside the embeddable elements of a collection
+		 * ({@code visits.district}), with the collection's role; {@code null} for any other path.
+		 */
+		private static @Nullable ElementSlot elementSlot(EntityPersister owner, Association association) {
+			String path = association.attribute();
+			int dot = path.indexOf('.');
+			if (dot < 0 || !(owner.findAttributeMapping(path.substring(0, dot)) instanceof PluralAttributeMapping plural)
+					|| !(plural.getElementDescriptor() instanceof EmbeddableValuedModelPart element)) {
+				return null;
+			}
+			Function<Object, @Nullable Object> getter = getter(element.getEmbeddableTypeDescriptor(),
+					path.substring(dot + 1));
+			return (getter != null) ? new ElementSlot(plural.getCollectionDescriptor().getRole(),
+					new ToOneSlot(getter, association)) : null;
 		}
 
 		/** The entity and its subclasses. */

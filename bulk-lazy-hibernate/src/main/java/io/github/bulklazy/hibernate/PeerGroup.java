@@ -46,11 +46,12 @@ abstract class PeerGroup<T, L> {
 	 * have left peers half-loaded in the persistence context, where plain Hibernate would not have
 	 * loaded them at all, so the transaction is marked rollback-only: nothing of that state is
 	 * ever written.
+	 * @return what was loaded: the trigger and its peers, none if a load was already running
 	 */
-	final void load(T trigger, SessionPeers peers, @Nullable Boolean readOnly, AssociationStatistics statistics,
+	final List<T> load(T trigger, SessionPeers peers, @Nullable Boolean readOnly, AssociationStatistics statistics,
 			EventSource session) {
 		if (!peers.startLoading(this.name)) {
-			return;
+			return List.of();
 		}
 		try {
 			List<T> items = new ArrayList<>();
@@ -76,6 +77,7 @@ abstract class PeerGroup<T, L> {
 				}
 				statistics.bulkStatement(chunk.size(), countLoaded(chunk, session));
 			}
+			return items;
 		}
 		finally {
 			peers.finishLoading(this.name);

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.model.Course;
+import io.github.bulklazy.model.District;
 import io.github.bulklazy.model.Member;
 import io.github.bulklazy.model.Membership;
 import io.github.bulklazy.testsupport.Fixture;
@@ -22,8 +23,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Associations declared inside an embeddable ({@code Member.membership}): a lazy to-one and a
- * many-to-many, bulk-loaded, and an EAGER to-one, left to Hibernate like every EAGER to-one. 10
- * members in 4 schools, with 4 pets and 2 courses each.
+ * many-to-many, bulk-loaded, and an EAGER to-one, left to Hibernate like every EAGER to-one; and
+ * a lazy to-one inside the elements of a collection ({@code Member.visits}). 10 members in 4
+ * schools, with 4 pets and 2 courses each, and 11 visits to 4 districts.
  */
 class EmbeddedAssociationTests {
 
@@ -66,16 +68,65 @@ class EmbeddedAssociationTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void toOnesInsideTheElementsOfACollectionLoadInOneStatement(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			for (Member member : members(entityManager)) {
+				member.getVisits().forEach((visit) -> trace.add(visit.getPurpose() + ":" + name(visit.getDistrict())));
+			}
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).startsWith("visit 1.0:District 2", "visit 2.0:District 3")
+			.contains("visit 5.0:-", "visit 8.1:District 2")
+			.as("the members, their 4 pets, their visits, the visits' districts")
+			.endsWith(1 + 4 + 1 + 1);
+		assertThat(fixture.plain(work).statements()).as("the members, their pets, 10 visit lists, 4 districts")
+			.isEqualTo(1 + 4 + 10 + 4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void toOnesInsideElementsFetchedWithTheirOwnersLoadInOneStatement(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			for (Member member : entityManager
+				.createQuery("select distinct m from Member m left join fetch m.visits order by m.id", Member.class)
+				.getResultList()) {
+				member.getVisits().forEach((visit) -> trace.add(visit.getPurpose() + ":" + name(visit.getDistrict())));
+			}
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).contains("visit 1.0:District 2", "visit 5.0:-")
+			.as("the members with their visits, their 4 pets, the visits' districts")
+			.endsWith(1 + 4 + 1);
+		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 4 + 4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void embeddedAssociationsAreNamedByTheirPath(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		assertThat(fixture.bulkPlan().associations()).filteredOn((association) -> association.name().startsWith("Member."))
 			.extracting(Association::name, Association::kind, Association::mode)
 			.containsExactlyInAnyOrder(tuple("Member.membership.school", Kind.TO_ONE, Mode.BULK),
 					tuple("Member.membership.courses", Kind.COLLECTION, Mode.BULK),
-					tuple("Member.membership.pet", Kind.EAGER_TO_ONE, Mode.FALLBACK));
+					tuple("Member.membership.pet", Kind.EAGER_TO_ONE, Mode.FALLBACK),
+					tuple("Member.visits", Kind.COLLECTION, Mode.BULK),
+					tuple("Member.visits.district", Kind.TO_ONE, Mode.BULK));
 		BulkLazyPlans plans = new BulkLazyPlans();
 		try (EntityManagerFactory factory = fixture.factory(
-				new BulkLazySettings(List.of(), List.of("Member.membership.school"), null), plans, Map.of())) {
+				new BulkLazySettings(List.of(), List.of("Member.membership.school", "Member.visits"), null), plans,
+				Map.of())) {
+			assertThat(plans.all().get(0).associations())
+				.filteredOn((association) -> association.name().startsWith("Member.visits"))
+				.extracting(Association::name, Association::mode)
+				.as("the to-ones inside the elements of a collection left to Hibernate are left to it too")
+				.containsExactlyInAnyOrder(tuple("Member.visits", Mode.EXCLUDED),
+						tuple("Member.visits.district", Mode.EXCLUDED));
 			var run = fixture.run(factory, (entityManager) -> {
 				members(entityManager).forEach((member) -> {
 					if (member.getMembership().getSchool() != null) {
@@ -86,6 +137,10 @@ class EmbeddedAssociationTests {
 			});
 			assertThat(run.statements()).as("the members, their 4 pets, 4 schools one by one").isEqualTo(1 + 4 + 4);
 		}
+	}
+
+	private static String name(District district) {
+		return (district != null) ? district.getName() : "-";
 	}
 
 	private static List<Member> members(EntityManager entityManager) {

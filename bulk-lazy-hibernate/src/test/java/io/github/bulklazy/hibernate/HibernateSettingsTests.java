@@ -3,12 +3,14 @@ package io.github.bulklazy.hibernate;
 import java.util.List;
 import java.util.Map;
 
+import io.github.bulklazy.enhanced.Pupil;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.Run;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Hibernate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,6 +36,22 @@ class HibernateSettingsTests {
 			assertThat(loopOverSchoolsAndNicknames(fixture, factory).statements())
 				.as("the query, 11 schools one by one, ceil(60 / 7) chunks of nicknames")
 				.isEqualTo(1 + 11 + 9);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void theProviderNamedBySettingBulkLoadsEnhancedProxies(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		try (EntityManagerFactory factory = fixture.factoryWith(null, Map.of("hibernate.integrator_provider",
+				PROVIDER))) {
+			Integer statements = fixture.run(factory, (entityManager) -> {
+				entityManager.createQuery("from Pupil p order by p.id", Pupil.class)
+					.getResultList()
+					.forEach((pupil) -> Hibernate.initialize(pupil.getFormerAcademy()));
+				return fixture.statementsSinceMark();
+			}).value();
+			assertThat(statements).as("the query, then academies 1 to 8 in one statement").isEqualTo(2);
 		}
 	}
 

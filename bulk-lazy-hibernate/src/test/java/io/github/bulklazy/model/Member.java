@@ -1,11 +1,17 @@
 package io.github.bulklazy.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-/** Holds its associations in an embeddable, {@link Membership}. */
+/** Holds associations in an embeddable, {@link Membership}, and in the elements of a collection, {@link Visit}. */
 @Entity
 @Table(name = "bl_member")
 public class Member {
@@ -15,6 +21,11 @@ public class Member {
 
 	@Embedded
 	private Membership membership;
+
+	@ElementCollection
+	@CollectionTable(name = "bl_member_visit")
+	@OrderColumn(name = "position")
+	private List<Visit> visits = new ArrayList<>();
 
 	protected Member() {
 	}
@@ -30,6 +41,10 @@ public class Member {
 
 	public Membership getMembership() {
 		return this.membership;
+	}
+
+	public List<Visit> getVisits() {
+		return this.visits;
 	}
 
 }

@@ -48,6 +48,7 @@ import io.github.bulklazy.model.Thing;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
 import io.github.bulklazy.model.Vehicle;
+import io.github.bulklazy.model.Visit;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
@@ -285,7 +286,7 @@ public final class Fixture {
 			persist(entityManager, new PetOwner(4L, rex, null, schools[4]));
 			seedPlayers(entityManager, schools, new Animal[] { rex, tom, fido, kitty });
 			seedCopies(entityManager);
-			seedMembers(entityManager, schools, courses, new Animal[] { rex, tom, fido, kitty });
+			seedMembers(entityManager, districts, schools, courses, new Animal[] { rex, tom, fido, kitty });
 			seedPupils(entityManager);
 			Country[] countries = new Country[4];
 			for (long i = 1; i <= 3; i++) {
@@ -370,9 +371,11 @@ public final class Fixture {
 
 	/**
 	 * 10 members: every fifth without a school, the others in schools 2 to 5; every third without a
-	 * pet; two courses each, but the seventh none.
+	 * pet; two courses each, but the seventh none; 0, 1 or 2 visits (by id modulo 3), to districts
+	 * 1 to 4 or, for a visit whose id and position add up to a multiple of 5, to none.
 	 */
-	private static void seedMembers(EntityManager entityManager, School[] schools, Course[] courses, Animal[] pets) {
+	private static void seedMembers(EntityManager entityManager, District[] districts, School[] schools,
+			Course[] courses, Animal[] pets) {
 		for (long i = 1; i <= 10; i++) {
 			Membership membership = new Membership(2000 + (int) i, (i % 5 == 0) ? null : schools[(int) (i % 4) + 2],
 					(i % 3 == 0) ? null : pets[(int) (i % 4)]);
@@ -380,7 +383,12 @@ public final class Fixture {
 				membership.getCourses().add(courses[(int) (i % 10) + 1]);
 				membership.getCourses().add(courses[(int) ((i + 3) % 10) + 1]);
 			}
-			persist(entityManager, new Member(i, membership));
+			Member member = new Member(i, membership);
+			for (int n = 0; n < i % 3; n++) {
+				member.getVisits()
+					.add(new Visit("visit " + i + "." + n, ((i + n) % 5 == 0) ? null : districts[(int) ((i + n) % 4) + 1]));
+			}
+			persist(entityManager, member);
 		}
 	}
 
