@@ -120,9 +120,13 @@ final class BulkLoader {
 				continue;
 			}
 			for (Iterator<?> entries = collection.entries(entry.getLoadedPersister()); entries.hasNext();) {
-				Object element = entries.next();
-				element = (element instanceof Map.Entry<?, ?> mapEntry) ? mapEntry.getValue() : element;
-				for (ToOneSlot slot : (element != null) ? slots : List.<ToOneSlot>of()) {
+				Object entryOrElement = entries.next();
+				Object element = (entryOrElement instanceof Map.Entry<?, ?> mapEntry) ? mapEntry.getValue()
+						: entryOrElement;
+				if (element == null) {
+					continue;
+				}
+				for (ToOneSlot slot : slots) {
 					Proxies.Waiting proxy = Proxies.waiting(slot.getter().apply(element));
 					if (proxy != null) {
 						peers.addProxy(proxy, slot.association());

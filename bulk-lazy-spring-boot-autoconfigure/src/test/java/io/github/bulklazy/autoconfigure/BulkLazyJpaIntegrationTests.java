@@ -13,6 +13,9 @@ import io.github.bulklazy.model.Student;
 import io.github.bulklazy.testsupport.StatementCounter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.loader.ast.internal.StandardBatchLoaderFactory;
+import org.hibernate.loader.ast.spi.BatchLoaderFactory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -42,6 +45,9 @@ class BulkLazyJpaIntegrationTests {
 			assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class),
 					context.getBean(StatementCounter.class))).isEqualTo(2);
 			assertThat(context.getBean(BulkLazyPlans.class).all()).hasSize(1);
+			assertThat(batchLoaderFactory(context.getBean(EntityManagerFactory.class)))
+				.as("bulk-lazy's, through which it loads bytecode-enhanced proxies")
+				.isEqualTo("io.github.bulklazy.hibernate.EnhancedProxyLoaders");
 		});
 	}
 
@@ -49,8 +55,20 @@ class BulkLazyJpaIntegrationTests {
 	void disabledLeavesPlainHibernate() {
 		this.contextRunner.withUserConfiguration(ModelConfiguration.class)
 			.withPropertyValues("bulk-lazy.enabled=false")
-			.run((context) -> assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class),
-					context.getBean(StatementCounter.class))).isEqualTo(6));
+			.run((context) -> {
+				assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class),
+						context.getBean(StatementCounter.class))).isEqualTo(6);
+				assertThat(batchLoaderFactory(context.getBean(EntityManagerFactory.class)))
+					.isEqualTo(StandardBatchLoaderFactory.class.getName());
+			});
+	}
+
+	private static String batchLoaderFactory(EntityManagerFactory factory) {
+		return factory.unwrap(SessionFactoryImplementor.class)
+			.getServiceRegistry()
+			.requireService(BatchLoaderFactory.class)
+			.getClass()
+			.getName();
 	}
 
 	@Test
