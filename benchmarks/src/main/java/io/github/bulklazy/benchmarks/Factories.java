@@ -17,6 +17,8 @@ import io.github.bulklazy.benchmarks.model.Settings;
 import io.github.bulklazy.benchmarks.model.Student;
 import io.github.bulklazy.benchmarks.model.Teacher;
 import io.github.bulklazy.benchmarks.model.Team;
+import io.github.bulklazy.benchmarks.model.enhanced.Club;
+import io.github.bulklazy.benchmarks.model.enhanced.Member;
 import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
@@ -28,9 +30,10 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * The data (10,000 students in 500 schools of 50 districts, 300 courses by 60 teachers, 3 courses
- * per student, 10,000 players in 500 teams, 10,000 accounts and their settings, foreign keys
- * indexed, statistics analyzed), seeded once per database, and one entity manager factory per
- * strategy, all counting their statements at the JDBC level.
+ * per student, 10,000 players in 500 teams, 10,000 accounts and their settings, 10,000 members of
+ * 500 clubs (bytecode-enhanced), foreign keys indexed, statistics analyzed), seeded once per
+ * database, and one entity manager factory per strategy, all counting their statements at the
+ * JDBC level.
  */
 final class Factories {
 
@@ -82,7 +85,7 @@ final class Factories {
 		});
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("benchmarks")
 			.managedClasses(List.of(District.class, School.class, Teacher.class, Course.class, Student.class,
-					Team.class, Player.class, Account.class, Settings.class))
+					Team.class, Player.class, Account.class, Settings.class, Club.class, Member.class))
 			.property("jakarta.persistence.nonJtaDataSource", counter.wrap(dataSource))
 			.property("hibernate.cache.use_second_level_cache", false)
 			.property("jakarta.persistence.schema-generation.database.action", createSchema ? "drop-and-create" : "none");
@@ -115,12 +118,15 @@ final class Factories {
 			// every tenth account has no settings
 			insert(connection, "insert into bench_settings (id, theme, account_id) values (?, ?, ?)", STUDENTS,
 					(id) -> new Object[] { id, "Theme " + id % 7, (id % 10 == 0) ? null : id });
+			insert(connection, "insert into bench_club (id, name) values (?, ?)", 500, (id) -> new Object[] { id, "Club " + id });
+			insert(connection, "insert into bench_member (id, name, club_id) values (?, ?, ?)", STUDENTS,
+					(id) -> new Object[] { id, "Member " + id, (id - 1) % 500 + 1 });
 			connection.commit();
 			if (database != Database.H2) {
 				connection.setAutoCommit(true);
 				connection.createStatement().execute((database == Database.POSTGRESQL) ? "analyze"
 						: "analyze table bench_district, bench_teacher, bench_school, bench_course, bench_student, bench_enrollment, "
-								+ "bench_team, bench_player, bench_account, bench_settings");
+								+ "bench_team, bench_player, bench_account, bench_settings, bench_club, bench_member");
 			}
 		}
 		catch (SQLException ex) {

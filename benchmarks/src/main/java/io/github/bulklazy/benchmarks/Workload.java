@@ -7,6 +7,7 @@ import io.github.bulklazy.benchmarks.model.Course;
 import io.github.bulklazy.benchmarks.model.Player;
 import io.github.bulklazy.benchmarks.model.School;
 import io.github.bulklazy.benchmarks.model.Student;
+import io.github.bulklazy.benchmarks.model.enhanced.Member;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -105,6 +106,18 @@ public enum Workload {
 					: "from BenchAccount a where a.id <= :n";
 			return upTo(entityManager, query, n, Account.class).stream()
 				.mapToLong((account) -> (account.getSettings() != null) ? account.getSettings().getTheme().length() : 0)
+				.sum();
+		}
+	},
+
+	/** N members, each one's club: bytecode-enhanced entities, the clubs their own proxies. */
+	ENHANCED_TO_ONE {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			String query = handWritten ? "from BenchMember m join fetch m.club where m.id <= :n"
+					: "from BenchMember m where m.id <= :n";
+			return upTo(entityManager, query, n, Member.class).stream()
+				.mapToLong((member) -> member.getClub().getName().length())
 				.sum();
 		}
 	},
