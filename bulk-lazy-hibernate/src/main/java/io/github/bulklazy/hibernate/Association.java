@@ -82,8 +82,9 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		 * A bytecode-enhanced entity used as its own proxy, in a session factory whose batch loader
 		 * factory is not bulk-lazy's.
 		 */
-		ENHANCED_PROXY("enhanced-proxy", "a bytecode-enhanced entity used as its own proxy, and Hibernate's "
-				+ "batch loader factory is not bulk-lazy's (another library replaced it)"),
+		ENHANCED_PROXY("enhanced-proxy", "a bytecode-enhanced entity used as its own proxy, and the batch loader "
+				+ "factory is not bulk-lazy's: hibernate.integrator_provider is not a BulkLazyIntegratorProvider, "
+				+ "or another library replaced the factory"),
 
 		/** A bytecode-enhanced entity used as its own proxy that an EAGER to-one also loads. */
 		ENHANCED_EAGER_TARGET("enhanced-eager-target", "a bytecode-enhanced entity used as its own proxy that an "
