@@ -86,9 +86,13 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 				+ "factory is not bulk-lazy's: hibernate.integrator_provider is not a BulkLazyIntegratorProvider, "
 				+ "or another library replaced the factory"),
 
-		/** A bytecode-enhanced entity used as its own proxy that an EAGER to-one also loads. */
+		/** A bytecode-enhanced entity used as its own proxy that an EAGER to-one or a composite id also loads. */
 		ENHANCED_EAGER_TARGET("enhanced-eager-target", "a bytecode-enhanced entity used as its own proxy that an "
-				+ "EAGER to-one also loads: bulk-lazy would make Hibernate batch that EAGER to-one"),
+				+ "EAGER to-one or a composite id also loads: bulk-lazy would make Hibernate batch those"),
+
+		/** A to-one inside the elements of a collection that Hibernate loads, where bulk-lazy never sees them. */
+		ELEMENTS_LEFT_TO_HIBERNATE("elements-left-to-hibernate",
+				"inside the elements of a collection left to Hibernate, which bulk-lazy never sees load"),
 
 		/** The running Hibernate lacks what bulk-lazy's loaders are built from. */
 		HIBERNATE_VERSION("hibernate-version", "bulk-lazy's loaders cannot be built on this Hibernate version");

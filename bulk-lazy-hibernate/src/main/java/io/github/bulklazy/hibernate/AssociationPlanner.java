@@ -24,6 +24,7 @@ import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.ToOne;
 import org.hibernate.mapping.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Hibernate's boot model and decides, for every lazy association, whether bulk-lazy loads
@@ -63,6 +64,8 @@ final class AssociationPlanner {
 			for (Property property : entity.getProperties()) {
 				addEagerTargets(property.getValue());
 			}
+			addIdentifierTargets(entity.getIdentifier());
+			addIdentifierTargets(entity.getIdentifierMapper());
 		}
 	}
 
@@ -104,9 +107,14 @@ final class AssociationPlanner {
 			}
 			else if (value instanceof ToOne) {
 				Association association = plan(owner, name, property, element.getComponentClass(), value);
-				// recorded as their collection loads in bulk: they follow a collection left to Hibernate
-				associations.add((association.mode() == Mode.BULK && collection.mode() != Mode.BULK)
-						? association.withMode(collection.mode(), collection.reason()) : association);
+				// found as their collection loads in bulk: they follow a collection left to Hibernate
+				if (association.mode() == Mode.BULK && collection.mode() == Mode.EXCLUDED) {
+					association = association.withMode(Mode.EXCLUDED, Reason.EXCLUDED);
+				}
+				else if (association.mode() == Mode.BULK && collection.mode() == Mode.FALLBACK) {
+					association = association.withMode(Mode.FALLBACK, Reason.ELEMENTS_LEFT_TO_HIBERNATE);
+				}
+				associations.add(association);
 			}
 		}
 	}
@@ -219,10 +227,27 @@ final class AssociationPlanner {
 		return batchFetchSizeReason();
 	}
 
-	/** Whether Hibernate uses the entity's own instances as its proxies. */
+	/**
+	 * Whether Hibernate uses the entity's own instances as its proxies: an enhanced entity outside
+	 * any inheritance hierarchy.
+	 */
 	private static boolean isEnhancedProxy(PersistentClass entity) {
-		return entity.getMappedClass() != null && !entity.hasSubclasses()
+		return entity.getMappedClass() != null && entity.getRootClass() == entity && !entity.hasSubclasses()
 				&& PersistentAttributeInterceptable.class.isAssignableFrom(entity.getMappedClass());
+	}
+
+	/** The to-ones of a composite id are loaded with their owner, like EAGER ones. */
+	private void addIdentifierTargets(@Nullable Value identifier) {
+		if (identifier instanceof Component component) {
+			for (Property property : component.getProperties()) {
+				if (property.getValue() instanceof ToOne toOne) {
+					this.eagerTargets.add(toOne.getReferencedEntityName());
+				}
+				else {
+					addIdentifierTargets(property.getValue());
+				}
+			}
+		}
 	}
 
 	private void addEagerTargets(Value value) {

@@ -1,5 +1,6 @@
 package io.github.bulklazy.hibernate;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.loader.ast.spi.BatchLoaderFactory;
+import org.hibernate.mapping.PersistentClass;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -112,9 +114,14 @@ public final class BulkLazyIntegrator implements Integrator {
 		warnIfUntested();
 		BulkLoader loader = new BulkLoader(sessionFactory, plan, arraySelect(dialect));
 		Set<String> enhancedProxyEntities = planner.enhancedProxyEntities(associations);
+		Map<PersistentClass, Integer> batchSizes = new HashMap<>();
 		if (!enhancedProxyEntities.isEmpty()) {
 			// the smallest batch size, before Hibernate builds the persisters: they then ask the factory for a loader
-			enhancedProxyEntities.forEach((entity) -> metadata.getEntityBinding(entity).setBatchSize(2));
+			for (String entity : enhancedProxyEntities) {
+				PersistentClass binding = metadata.getEntityBinding(entity);
+				batchSizes.put(binding, binding.getBatchSize());
+				binding.setBatchSize(2);
+			}
 			enhancedProxyLoaders.register(sessionFactory, enhancedProxyEntities, loader);
 		}
 		BulkLazyListener listener = new BulkLazyListener(loader);
@@ -130,6 +137,8 @@ public final class BulkLazyIntegrator implements Integrator {
 
 			@Override
 			public void sessionFactoryCreated(SessionFactory factory) {
+				// the persisters are built: the boot model is left as it was found, for any other factory built from it
+				batchSizes.forEach(PersistentClass::setBatchSize);
 				publish(sessionFactory, start(loader, plan));
 			}
 

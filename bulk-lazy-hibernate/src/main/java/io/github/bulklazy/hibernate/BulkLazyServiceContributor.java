@@ -12,13 +12,16 @@ import org.hibernate.service.spi.ServiceRegistryImplementor;
 /**
  * Gives a service registry whose {@code hibernate.integrator_provider} is bulk-lazy's the
  * {@link EnhancedProxyLoaders} as its batch loader factory, through which bulk-lazy loads
- * bytecode-enhanced proxies; every other registry keeps Hibernate's own factory. Hibernate finds
- * it through {@link java.util.ServiceLoader}.
+ * bytecode-enhanced proxies; it adds nothing to any other registry. Hibernate finds it through
+ * {@link java.util.ServiceLoader}.
  */
 public final class BulkLazyServiceContributor implements ServiceContributor {
 
 	@Override
 	public void contribute(StandardServiceRegistryBuilder serviceRegistryBuilder) {
+		if (!BulkLazyIntegratorProvider.isSetIn(serviceRegistryBuilder.getSettings())) {
+			return;
+		}
 		serviceRegistryBuilder.addInitiator(new StandardServiceInitiator<BatchLoaderFactory>() {
 
 			@Override
@@ -29,9 +32,7 @@ public final class BulkLazyServiceContributor implements ServiceContributor {
 			@Override
 			public BatchLoaderFactory initiateService(Map<String, Object> configurationValues,
 					ServiceRegistryImplementor registry) {
-				BatchLoaderFactory hibernate = new StandardBatchLoaderFactory(configurationValues, registry);
-				return BulkLazyIntegratorProvider.isSetIn(configurationValues)
-						? new EnhancedProxyLoaders(hibernate) : hibernate;
+				return new EnhancedProxyLoaders(new StandardBatchLoaderFactory(configurationValues, registry));
 			}
 
 		});

@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * The engine of one session factory: records the lazy proxies and collections of each session
  * as their owners load, and when one of them is first read, has its {@link PeerGroup} load it
  * with every waiting peer. {@link BulkLazyListener} calls it from Hibernate's events, ahead of
- * Hibernate's own listeners, which then find the entity or collection loaded.
+ * Hibernate's own listeners, which then find the entity or collection loaded; the loader of
+ * {@link EnhancedProxyLoaders} calls it when an enhanced proxy is read, which fires no event.
  */
 final class BulkLoader {
 
@@ -86,7 +87,7 @@ final class BulkLoader {
 		}
 		SessionPeers peers = null;
 		for (ToOneSlot slot : slots.toOnes()) {
-			Proxies.Waiting proxy = Proxies.waiting(slot.getter().apply(entity));
+			Proxies.Waiting proxy = model.recordable(slot.getter().apply(entity));
 			if (proxy != null) {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
 				peers.addProxy(proxy, slot.association());
@@ -102,7 +103,7 @@ final class BulkLoader {
 				}
 				else {
 					// fetched with its owner
-					elementsLoaded(List.of(collection), elementSlots, peers, session);
+					elementsLoaded(List.of(collection), elementSlots, model, peers, session);
 				}
 			}
 		}
@@ -110,7 +111,7 @@ final class BulkLoader {
 
 	/** Records the waiting proxies inside the embeddable elements of collections just loaded. */
 	private static void elementsLoaded(List<PersistentCollection<?>> collections, @Nullable List<ToOneSlot> slots,
-			SessionPeers peers, EventSource session) {
+			Groups model, SessionPeers peers, EventSource session) {
 		if (slots == null) {
 			return;
 		}
@@ -127,7 +128,7 @@ final class BulkLoader {
 					continue;
 				}
 				for (ToOneSlot slot : slots) {
-					Proxies.Waiting proxy = Proxies.waiting(slot.getter().apply(element));
+					Proxies.Waiting proxy = model.recordable(slot.getter().apply(element));
 					if (proxy != null) {
 						peers.addProxy(proxy, slot.association());
 					}
@@ -139,7 +140,7 @@ final class BulkLoader {
 	/** Records a proxy that {@code getReference} returned uninitialized, with its entity's references. */
 	void referenceReturned(EventSource session, @Nullable Object reference) {
 		Groups model = this.groups;
-		Proxies.Waiting proxy = (model != null) ? Proxies.waiting(reference) : null;
+		Proxies.Waiting proxy = (model != null) ? model.recordable(reference) : null;
 		Association association = (proxy != null) ? model.referenceAssociations.get(proxy.entityName()) : null;
 		if (association != null) {
 			this.sessions.findOrCreate(session).addProxy(proxy, association);
@@ -201,7 +202,7 @@ final class BulkLoader {
 			SessionPeers peers = this.sessions.findOrCreate(session);
 			List<PersistentCollection<?>> loaded = group.load(collection, peers, null,
 					this.plan.statistics(group.association()), session);
-			elementsLoaded(loaded, model.elementSlotsByRole.get(role), peers, session);
+			elementsLoaded(loaded, model.elementSlotsByRole.get(role), model, peers, session);
 		}
 	}
 
@@ -313,6 +314,17 @@ final class BulkLoader {
 				this.slotsByClass.put(holder, new Slots(toOnes.getOrDefault(holder, List.of()),
 						collections.getOrDefault(holder, List.of())));
 			}
+		}
+
+		/**
+		 * The value as a proxy the engine hears of when it is read, or {@code null}: Hibernate
+		 * initializes an enhanced proxy without an event, so only those of the entities whose
+		 * loader is bulk-lazy's (those with a peer group) are recorded.
+		 */
+		Proxies.@Nullable Waiting recordable(@Nullable Object value) {
+			Proxies.Waiting proxy = Proxies.waiting(value);
+			return (proxy != null && (!proxy.enhanced() || this.entityGroups.containsKey(proxy.entityName())))
+					? proxy : null;
 		}
 
 		private void entityGroup(EntityMappingType entity) {

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * the batch loader of a batch-loadable entity. {@link BulkLazyIntegrator} makes those entities
  * batch-loadable and registers them here; their loader hands the read of an enhanced proxy to
  * the {@link BulkLoader}, which loads it with its peers, and does every other load (by id, under
- * a lock, of a proxy that has no peers) as Hibernate's single-id loader does.
+ * a lock, of an enhanced proxy the engine did not load: not recorded, cached, or met while a bulk
+ * load of the entity runs) as Hibernate's single-id loader does.
  */
 final class EnhancedProxyLoaders implements BatchLoaderFactory {
 

@@ -74,12 +74,15 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		return isWaiting(id, session) && !isCached(id, session);
 	}
 
-	/** Whether the session holds the entity as an uninitialized proxy of either kind, and not loaded. */
+	/**
+	 * Whether the session holds the entity as an uninitialized proxy of either kind, not loaded,
+	 * and without values set on it that a load would overwrite.
+	 */
 	private boolean isWaiting(Object id, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		var key = session.generateEntityKey(id, this.entity.getEntityPersister());
 		Object entity = context.getEntity(key);
-		return (entity != null) ? Proxies.isUninitializedEnhancedEntity(entity)
+		return (entity != null) ? Proxies.isUninitializedEnhancedEntity(entity) && !Proxies.holdsUnloadedChanges(entity)
 				: context.getProxy(key) instanceof HibernateProxy proxy
 						&& proxy.getHibernateLazyInitializer().isUninitialized();
 	}

@@ -10,9 +10,14 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A bytecode-enhanced entity without subclasses: Hibernate uses its instances as their own proxies. */
+/**
+ * A bytecode-enhanced entity without subclasses: Hibernate uses its instances as their own proxies.
+ * With {@code @DynamicUpdate} and no version, a value set on such a proxy is kept without loading it.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "bl_academy")
 public class Academy {
 

@@ -16,8 +16,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.PersistentAttributeInterceptable;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.loader.ast.internal.StandardBatchLoaderFactory;
+import org.hibernate.loader.ast.spi.BatchLoaderFactory;
 import org.hibernate.proxy.HibernateProxy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -129,6 +132,28 @@ class EnhancedEntityTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void anEnhancedProxyHoldingAValueSetWithoutLoadingItIsNoPeer(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Pupil> pupils = pupils(entityManager);
+			Academy third = pupils.get(1).getAcademy();
+			third.setName("Set without loading");
+			List<Object> trace = new ArrayList<>();
+			trace.add(Hibernate.isInitialized(third));
+			trace.add(name(pupils.get(0).getAcademy()));
+			trace.add(third.getName());
+			trace.add(Hibernate.isInitialized(third));
+			entityManager.flush();
+			trace.add(entityManager.createNativeQuery("select name from bl_academy where id = 3").getSingleResult());
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly(false, "Academy 2", "Set without loading", false,
+				"Set without loading", 1 + 1 + 1 + 1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void collectionsOfEnhancedEntitiesLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
@@ -172,15 +197,20 @@ class EnhancedEntityTests {
 				Map.of("hibernate.integrator_provider", another))) {
 			assertThat(plans.all().get(0).associations())
 				.filteredOn((association) -> association.name().startsWith("Pupil.")
-						|| association.name().startsWith("Academy"))
+						|| association.name().startsWith("Academy") || association.name().equals("Building")
+						|| association.name().equals("Library"))
 				.extracting(Association::name, Association::mode, Association::reason)
 				.containsExactlyInAnyOrder(tuple("Academy", Mode.FALLBACK, Reason.ENHANCED_PROXY),
 						tuple("Academy.pupils", Mode.BULK, null), tuple("Academy.partners", Mode.BULK, null),
+						tuple("Building", Mode.BULK, null), tuple("Library", Mode.BULK, null),
 						tuple("Pupil.academy", Mode.FALLBACK, Reason.ENHANCED_PROXY),
 						tuple("Pupil.formerAcademy", Mode.FALLBACK, Reason.ENHANCED_PROXY));
 			Function<EntityManager, List<Object>> work = (entityManager) -> pupils(entityManager).stream()
 				.<Object>map((pupil) -> name(pupil.getAcademy()))
 				.toList();
+			assertThat(factory.unwrap(SessionFactoryImplementor.class)
+				.getServiceRegistry()
+				.requireService(BatchLoaderFactory.class)).isInstanceOf(StandardBatchLoaderFactory.class);
 			var run = fixture.run(factory, work);
 			assertThat(run.value()).isEqualTo(fixture.plain(work).value());
 			assertThat(run.statements()).isEqualTo(1 + 6);
