@@ -47,7 +47,7 @@ final class AssociationPlanner {
 
 	private final Metadata metadata;
 
-	/** The entities that an EAGER to-one loads. */
+	/** The entities that an EAGER to-one or a composite id loads. */
 	private final Set<String> eagerTargets = new HashSet<>();
 
 	/**
@@ -120,8 +120,8 @@ final class AssociationPlanner {
 	}
 
 	/**
-	 * The entities used as their own proxies (bytecode-enhanced, without subclasses) whose proxies
-	 * the plan bulk-loads: bulk-lazy loads them through their batch loader.
+	 * The entities used as their own proxies (bytecode-enhanced, outside any inheritance hierarchy)
+	 * whose proxies the plan bulk-loads: bulk-lazy loads them through their batch loader.
 	 */
 	Set<String> enhancedProxyEntities(List<Association> associations) {
 		Set<String> entities = new LinkedHashSet<>();
