@@ -77,6 +77,10 @@ final class AssociationPlanner {
 			}
 			for (Property property : owner.getProperties()) {
 				Value value = property.getValue();
+				if (value == owner.getIdentifierMapper()) {
+					// the attributes of an @IdClass, which are the id's, loaded with their owner
+					continue;
+				}
 				if (value instanceof Component component) {
 					addEmbeddedAssociations(owner, property.getName(), component, associations);
 				}

@@ -128,7 +128,10 @@ class UserChoicesTests {
 					"Player.mascot: " + Reason.EAGER.description(),
 					"Member.membership.pet: " + Reason.EAGER.description(),
 					"Campus.mainCampus: " + Reason.EAGER.description(),
-					"Campus: " + Reason.ENHANCED_EAGER_TARGET.description());
+					"Campus: " + Reason.ENHANCED_EAGER_TARGET.description(),
+					"Room: " + Reason.ENHANCED_EAGER_TARGET.description(),
+					"District.visits: @BatchSize: Hibernate's batch fetching stays in charge",
+					"District.visits.district: " + Reason.ELEMENTS_LEFT_TO_HIBERNATE.description());
 			for (String fallback : fallbacks) {
 				String subject = fallback.substring(0, fallback.indexOf(':'));
 				String line = "bulk-lazy: " + (subject.contains(".") ? "" : "every getReference proxy of ")

@@ -3,10 +3,14 @@ package io.github.bulklazy.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
@@ -23,6 +27,12 @@ public class District {
 	@OneToMany(mappedBy = "district")
 	@Fetch(FetchMode.SUBSELECT)
 	private List<School> schools = new ArrayList<>();
+
+	/** Tuned by hand too: the to-ones inside its elements are left to Hibernate with it. */
+	@ElementCollection
+	@CollectionTable(name = "bl_district_visit", joinColumns = @JoinColumn(name = "owner_id"))
+	@BatchSize(size = 4)
+	private List<Visit> visits = new ArrayList<>();
 
 	protected District() {
 	}

@@ -12,10 +12,12 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bulklazy.enhanced.Academy;
+import io.github.bulklazy.enhanced.Booking;
 import io.github.bulklazy.enhanced.Building;
 import io.github.bulklazy.enhanced.Campus;
 import io.github.bulklazy.enhanced.Library;
 import io.github.bulklazy.enhanced.Pupil;
+import io.github.bulklazy.enhanced.Room;
 import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlan;
@@ -66,7 +68,8 @@ public final class Fixture {
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
 			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class,
 			Vehicle.class, Car.class, Bike.class, Player.class, Edition.class, Shelf.class, Copy.class,
-			Member.class, Academy.class, Pupil.class, Campus.class, Building.class, Library.class);
+			Member.class, Academy.class, Pupil.class, Campus.class, Building.class, Library.class,
+			Room.class, Booking.class);
 
 	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
 	private static final String CACHED = "bulk-lazy-test.cached";
