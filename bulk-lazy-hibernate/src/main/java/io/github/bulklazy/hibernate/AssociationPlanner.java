@@ -62,10 +62,11 @@ final class AssociationPlanner {
 		this.metadata = metadata;
 		for (PersistentClass entity : metadata.getEntityBindings()) {
 			for (Property property : entity.getProperties()) {
-				addEagerTargets(property.getValue());
+				addEagerTargets(property.getValue(), false);
 			}
-			addIdentifierTargets(entity.getIdentifier());
-			addIdentifierTargets(entity.getIdentifierMapper());
+			// the to-ones of a composite id are loaded with their owner, lazy or not
+			addEagerTargets(entity.getIdentifier(), true);
+			addEagerTargets(entity.getIdentifierMapper(), true);
 		}
 	}
 
@@ -88,7 +89,9 @@ final class AssociationPlanner {
 					Association association = plan(owner, property.getName(), property, owner.getMappedClass(), value);
 					associations.add(association);
 					if (value instanceof Collection collection && collection.getElement() instanceof Component element) {
-						addElementToOnes(owner, property.getName(), element, association, associations);
+						List<Association> elementToOnes = new ArrayList<>();
+						addEmbeddedAssociations(owner, property.getName(), element, elementToOnes);
+						elementToOnes.forEach((toOne) -> associations.add(followingCollection(toOne, association)));
 					}
 				}
 			}
@@ -97,30 +100,18 @@ final class AssociationPlanner {
 	}
 
 	/**
-	 * Plans the to-ones inside the embeddable elements of a collection, named by their path
-	 * ({@code Member.visits.district}); their proxies are made as the collection loads, and
-	 * bulk-lazy finds them when it loads the collection.
+	 * A to-one inside the embeddable elements of a collection ({@code Member.visits.district}):
+	 * bulk-lazy finds its proxies as it loads the collection, so it follows a collection left to
+	 * Hibernate.
 	 */
-	private void addElementToOnes(PersistentClass owner, String path, Component element, Association collection,
-			List<Association> associations) {
-		for (Property property : element.getProperties()) {
-			Value value = property.getValue();
-			String name = path + "." + property.getName();
-			if (value instanceof Component nested) {
-				addElementToOnes(owner, name, nested, collection, associations);
-			}
-			else if (value instanceof ToOne) {
-				Association association = plan(owner, name, property, element.getComponentClass(), value);
-				// found as their collection loads in bulk: they follow a collection left to Hibernate
-				if (association.mode() == Mode.BULK && collection.mode() == Mode.EXCLUDED) {
-					association = association.withMode(Mode.EXCLUDED, Reason.EXCLUDED);
-				}
-				else if (association.mode() == Mode.BULK && collection.mode() == Mode.FALLBACK) {
-					association = association.withMode(Mode.FALLBACK, Reason.ELEMENTS_LEFT_TO_HIBERNATE);
-				}
-				associations.add(association);
-			}
+	private static Association followingCollection(Association toOne, Association collection) {
+		if (toOne.mode() == Mode.BULK && collection.mode() == Mode.EXCLUDED) {
+			return toOne.withMode(Mode.EXCLUDED, Reason.EXCLUDED);
 		}
+		if (toOne.mode() == Mode.BULK && collection.mode() == Mode.FALLBACK) {
+			return toOne.withMode(Mode.FALLBACK, Reason.ELEMENTS_LEFT_TO_HIBERNATE);
+		}
+		return toOne;
 	}
 
 	/**
@@ -240,30 +231,20 @@ final class AssociationPlanner {
 				&& PersistentAttributeInterceptable.class.isAssignableFrom(entity.getMappedClass());
 	}
 
-	/** The to-ones of a composite id are loaded with their owner, like EAGER ones. */
-	private void addIdentifierTargets(@Nullable Value identifier) {
-		if (identifier instanceof Component component) {
-			for (Property property : component.getProperties()) {
-				if (property.getValue() instanceof ToOne toOne) {
-					this.eagerTargets.add(toOne.getReferencedEntityName());
-				}
-				else {
-					addIdentifierTargets(property.getValue());
-				}
-			}
-		}
-	}
-
-	private void addEagerTargets(Value value) {
-		if (value instanceof ToOne toOne && !toOne.isLazy()) {
+	/**
+	 * Adds the targets of the EAGER to-ones in a value, those inside embeddables and embeddable
+	 * elements included, or of all its to-ones.
+	 */
+	private void addEagerTargets(@Nullable Value value, boolean lazyToo) {
+		if (value instanceof ToOne toOne && (lazyToo || !toOne.isLazy())) {
 			this.eagerTargets.add(toOne.getReferencedEntityName());
 		}
 		else if (value instanceof Component component) {
-			component.getProperties().forEach((property) -> addEagerTargets(property.getValue()));
+			component.getProperties().forEach((property) -> addEagerTargets(property.getValue(), lazyToo));
 		}
 		else if (value instanceof Collection collection && collection.getElement() instanceof Component element) {
 			// the to-ones inside embeddable elements; a many-to-many's element is joined, not fetched
-			addEagerTargets(element);
+			addEagerTargets(element, lazyToo);
 		}
 	}
 

@@ -85,36 +85,35 @@ final class BulkLoader {
 		if (slots == null) {
 			return;
 		}
-		SessionPeers peers = null;
-		for (ToOneSlot slot : slots.toOnes()) {
-			Proxies.Waiting proxy = model.recordable(slot.getter().apply(entity));
-			if (proxy != null) {
-				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
-				peers.addProxy(proxy, slot.association());
-			}
-		}
+		SessionPeers peers = recordProxies(entity, slots.toOnes(), model, null, session);
 		for (CollectionSlot slot : slots.collections()) {
-			List<ToOneSlot> elementSlots = model.elementSlotsByRole.get(slot.role());
-			if (slot.getter().apply(entity) instanceof PersistentCollection<?> collection
-					&& (!collection.wasInitialized() || elementSlots != null)) {
+			if (!(slot.getter().apply(entity) instanceof PersistentCollection<?> collection)) {
+				continue;
+			}
+			if (!collection.wasInitialized()) {
 				peers = (peers != null) ? peers : this.sessions.findOrCreate(session);
-				if (!collection.wasInitialized()) {
-					peers.addCollection(slot.role(), collection);
-				}
-				else {
-					// fetched with its owner
-					elementsLoaded(List.of(collection), elementSlots, model, peers, session);
-				}
+				peers.addCollection(slot.role(), collection);
+			}
+			else if (model.elementSlotsByRole.containsKey(slot.role())) {
+				// fetched with its owner
+				peers = elementsLoaded(List.of(collection), slot.role(), model, peers, session);
 			}
 		}
 	}
 
-	/** Records the waiting proxies inside the embeddable elements of collections just loaded. */
-	private static void elementsLoaded(List<PersistentCollection<?>> collections, @Nullable List<ToOneSlot> slots,
-			Groups model, SessionPeers peers, EventSource session) {
+	/**
+	 * Records the waiting proxies inside the embeddable elements of collections of a role just
+	 * loaded.
+	 * @param peers the session's record, or {@code null} to create it only if a proxy waits
+	 * @return the session's record, {@code null} if none was given and no proxy waits
+	 */
+	private @Nullable SessionPeers elementsLoaded(List<PersistentCollection<?>> collections, String role, Groups model,
+			@Nullable SessionPeers peers, EventSource session) {
+		List<ToOneSlot> slots = model.elementSlotsByRole.get(role);
 		if (slots == null) {
-			return;
+			return peers;
 		}
+		SessionPeers record = peers;
 		for (PersistentCollection<?> collection : collections) {
 			CollectionEntry entry = session.getPersistenceContextInternal().getCollectionEntry(collection);
 			if (entry == null || !collection.wasInitialized()) {
@@ -124,17 +123,30 @@ final class BulkLoader {
 				Object entryOrElement = entries.next();
 				Object element = (entryOrElement instanceof Map.Entry<?, ?> mapEntry) ? mapEntry.getValue()
 						: entryOrElement;
-				if (element == null) {
-					continue;
-				}
-				for (ToOneSlot slot : slots) {
-					Proxies.Waiting proxy = model.recordable(slot.getter().apply(element));
-					if (proxy != null) {
-						peers.addProxy(proxy, slot.association());
-					}
+				if (element != null) {
+					record = recordProxies(element, slots, model, record, session);
 				}
 			}
 		}
+		return record;
+	}
+
+	/**
+	 * Records the waiting proxies an entity or an embeddable element holds in its to-one slots.
+	 * @param peers the session's record, or {@code null} to create it only if a proxy waits
+	 * @return the session's record, {@code null} if none was given and no proxy waits
+	 */
+	private @Nullable SessionPeers recordProxies(Object holder, List<ToOneSlot> slots, Groups model,
+			@Nullable SessionPeers peers, EventSource session) {
+		SessionPeers record = peers;
+		for (ToOneSlot slot : slots) {
+			Proxies.Waiting proxy = model.recordable(slot.getter().apply(holder));
+			if (proxy != null) {
+				record = (record != null) ? record : this.sessions.findOrCreate(session);
+				record.addProxy(proxy, slot.association());
+			}
+		}
+		return record;
 	}
 
 	/** Records a proxy that {@code getReference} returned uninitialized, with its entity's references. */
@@ -202,7 +214,7 @@ final class BulkLoader {
 			SessionPeers peers = this.sessions.findOrCreate(session);
 			List<PersistentCollection<?>> loaded = group.load(collection, peers, null,
 					this.plan.statistics(group.association()), session);
-			elementsLoaded(loaded, model.elementSlotsByRole.get(role), model, peers, session);
+			elementsLoaded(loaded, role, model, peers, session);
 		}
 	}
 
