@@ -15,13 +15,21 @@ import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Hibernate;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.PersistentAttributeInterceptable;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.jpa.boot.spi.JpaSettings;
 import org.hibernate.loader.ast.internal.StandardBatchLoaderFactory;
 import org.hibernate.loader.ast.spi.BatchLoaderFactory;
 import org.hibernate.proxy.HibernateProxy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -218,6 +226,33 @@ class EnhancedEntityTests {
 			var run = fixture.run(factory, work);
 			assertThat(run.value()).isEqualTo(fixture.plain(work).value());
 			assertThat(run.statements()).isEqualTo(1 + 6);
+		}
+	}
+
+	@Test
+	void theBootModelKeepsItsBatchSizesOnceThePersistersAreBuilt() {
+		BulkLazyIntegratorProvider provider = new BulkLazyIntegratorProvider();
+		BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder();
+		provider.getIntegrators().forEach(bootstrap::applyIntegrator);
+		StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap.build())
+			.applySetting(AvailableSettings.JAKARTA_JDBC_URL, "jdbc:h2:mem:boot-model;DB_CLOSE_DELAY=-1")
+			.applySetting(AvailableSettings.HBM2DDL_AUTO, "create-drop")
+			.applySetting(JpaSettings.INTEGRATOR_PROVIDER, provider)
+			.build();
+		try {
+			Metadata metadata = new MetadataSources(registry).addAnnotatedClasses(Academy.class, Pupil.class)
+				.buildMetadata();
+			int declared = metadata.getEntityBinding(Academy.class.getName()).getBatchSize();
+			try (SessionFactoryImplementor factory = metadata.buildSessionFactory()
+				.unwrap(SessionFactoryImplementor.class)) {
+				assertThat(factory.getMappingMetamodel().getEntityDescriptor(Academy.class).getBatchSize())
+					.as("the persister bulk-lazy's loader factory gave a loader").isEqualTo(2);
+				assertThat(metadata.getEntityBinding(Academy.class.getName()).getBatchSize())
+					.as("the boot model, for any other factory built from it").isEqualTo(declared).isNotEqualTo(2);
+			}
+		}
+		finally {
+			StandardServiceRegistryBuilder.destroy(registry);
 		}
 	}
 
