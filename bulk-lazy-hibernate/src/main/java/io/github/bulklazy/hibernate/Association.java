@@ -65,6 +65,17 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		/** {@code @Fetch(FetchMode.SUBSELECT)}. */
 		SUBSELECT("subselect", "@Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge"),
 
+		/**
+		 * An EAGER collection whose elements' rows hold lazy to-ones typed to two entities of one
+		 * inheritance hierarchy. Hibernate keeps the first proxy it makes for a row; loading the
+		 * collections together, in the database's order instead of the result's, can change which
+		 * proxy that is, and with it whether a later {@code find} returns a read-only proxy made by
+		 * a read-only query.
+		 */
+		MIXED_PROXY_TYPES("mixed-proxy-types",
+				"its elements hold lazy to-ones typed to two entities of one inheritance hierarchy: "
+						+ "Hibernate loads the collections in the order of the result"),
+
 		/** {@code @SQLSelect} or a named query loads it. */
 		CUSTOM_LOADER("custom-loader", "loaded by a custom query (@SQLSelect or named query)"),
 

@@ -3,10 +3,12 @@ package io.github.bulklazy.hibernate;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.bulklazy.BulkLazy;
@@ -261,7 +263,55 @@ final class AssociationPlanner {
 		if (collection.getReferencedPropertyName() != null) {
 			return Reason.NON_PRIMARY_KEY_JOIN;
 		}
+		String element = targetOf(collection);
+		if (!collection.isLazy() && element != null && mixesProxyTypes(this.metadata.getEntityBinding(element))) {
+			return Reason.MIXED_PROXY_TYPES;
+		}
 		return batchFetchSizeReason();
+	}
+
+	/**
+	 * Whether loading rows of the entity can make proxies of two entities of one inheritance
+	 * hierarchy: through the lazy to-ones of the entity, of its subclasses and embeddables, and of
+	 * the entities its EAGER to-ones load with it.
+	 */
+	private boolean mixesProxyTypes(PersistentClass entity) {
+		Map<String, Set<String>> proxyTypesByRoot = new HashMap<>();
+		collectProxyTypes(entity, proxyTypesByRoot, new HashSet<>());
+		return proxyTypesByRoot.values().stream().anyMatch((types) -> types.size() > 1);
+	}
+
+	private void collectProxyTypes(PersistentClass entity, Map<String, Set<String>> proxyTypesByRoot,
+			Set<String> visited) {
+		if (!visited.add(entity.getEntityName())) {
+			return;
+		}
+		for (PersistentClass type : entity.getSubclassClosure()) {
+			for (ToOne toOne : toOnes(type.getPropertyClosure())) {
+				PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
+				if (toOne.isLazy()) {
+					proxyTypesByRoot.computeIfAbsent(target.getRootClass().getEntityName(), (root) -> new HashSet<>())
+						.add(target.getEntityName());
+				}
+				else {
+					collectProxyTypes(target, proxyTypesByRoot, visited);
+				}
+			}
+		}
+	}
+
+	/** The to-ones among the properties, those inside embeddables included. */
+	private static List<ToOne> toOnes(List<Property> properties) {
+		List<ToOne> toOnes = new ArrayList<>();
+		for (Property property : properties) {
+			if (property.getValue() instanceof ToOne toOne) {
+				toOnes.add(toOne);
+			}
+			else if (property.getValue() instanceof Component component) {
+				toOnes.addAll(toOnes(component.getProperties()));
+			}
+		}
+		return toOnes;
 	}
 
 	private Reason batchFetchSizeReason() {

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.model.Bike;
 import io.github.bulklazy.model.Car;
+import io.github.bulklazy.model.Dog;
 import io.github.bulklazy.model.PetOwner;
+import io.github.bulklazy.model.Shelter;
 import io.github.bulklazy.model.Vehicle;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
@@ -24,6 +27,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and writes is what plain Hibernate gives it.
  */
 class InheritanceTests {
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void eagerCollectionsWhoseElementsHoldProxiesOfTwoSubclassTypesLoadInTheOrderOfTheResult(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		for (String order : List.of("asc", "desc")) {
+			Function<EntityManager, List<Object>> work = (entityManager) -> {
+				List<Object> trace = new ArrayList<>();
+				// the owners load while the read-only query runs, their proxies of Rex read-only: typed
+				// to Animal (owner 4, shelter 1) and to Dog (owner 1, shelter 2)
+				entityManager.createQuery("from Shelter s order by s.id " + order, Shelter.class)
+					.setHint(HibernateHints.HINT_READ_ONLY, true)
+					.getResultList();
+				Dog rex = entityManager.find(Dog.class, 1L);
+				trace.add(entityManager.unwrap(Session.class).isReadOnly(rex));
+				rex.setName("Rex II");
+				entityManager.flush();
+				trace.add(entityManager.createNativeQuery("select name from bl_animal where id = 1").getSingleResult());
+				return trace;
+			};
+			fixture.sameAsPlain(work);
+		}
+		assertThat(fixture.bulkPlan().associations()).filteredOn((association) -> association.name().equals("Shelter.owners"))
+			.extracting(Association::reason)
+			.containsExactly(Reason.MIXED_PROXY_TYPES);
+	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)

@@ -131,6 +131,7 @@ class UserChoicesTests {
 					"Campus: " + Reason.ENHANCED_EAGER_TARGET.description(),
 					"Room: " + Reason.ENHANCED_EAGER_TARGET.description(),
 					"District.visits: @BatchSize: Hibernate's batch fetching stays in charge",
+					"Shelter.owners: " + Reason.MIXED_PROXY_TYPES.description(),
 					"District.visits.district: " + Reason.ELEMENTS_LEFT_TO_HIBERNATE.description());
 			for (String fallback : fallbacks) {
 				String subject = fallback.substring(0, fallback.indexOf(':'));

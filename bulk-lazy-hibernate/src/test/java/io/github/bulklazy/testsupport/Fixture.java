@@ -44,6 +44,7 @@ import io.github.bulklazy.model.Membership;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.Player;
 import io.github.bulklazy.model.School;
+import io.github.bulklazy.model.Shelter;
 import io.github.bulklazy.model.Shelf;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.model.Teacher;
@@ -68,7 +69,7 @@ public final class Fixture {
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
 			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class,
 			Vehicle.class, Car.class, Bike.class, Player.class, Edition.class, Shelf.class, Copy.class,
-			Member.class, Academy.class, Pupil.class, Campus.class, Building.class, Library.class,
+			Member.class, Shelter.class, Academy.class, Pupil.class, Campus.class, Building.class, Library.class,
 			Room.class, Booking.class);
 
 	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
@@ -289,6 +290,9 @@ public final class Fixture {
 			persist(entityManager, new PetOwner(2L, fido, fido, schools[2]));
 			persist(entityManager, new PetOwner(3L, kitty, null, schools[3]));
 			persist(entityManager, new PetOwner(4L, rex, null, schools[4]));
+			// the shelters' owners hold Rex typed to Dog (owner 1) and to Animal (owner 4)
+			persist(entityManager, new Shelter(1L, List.of(entityManager.find(PetOwner.class, 4L))));
+			persist(entityManager, new Shelter(2L, List.of(entityManager.find(PetOwner.class, 1L))));
 			seedPlayers(entityManager, schools, new Animal[] { rex, tom, fido, kitty });
 			seedCopies(entityManager);
 			seedMembers(entityManager, districts, schools, courses, new Animal[] { rex, tom, fido, kitty });
