@@ -98,7 +98,7 @@ final class CollectionPeerGroup extends PeerGroup<PersistentCollection<?>, Colle
 	}
 
 	@Override
-	int countLoaded(List<PersistentCollection<?>> chunk, EventSource session) {
+	int countLoaded(List<PersistentCollection<?>> chunk, SessionPeers peers, EventSource session) {
 		return (int) chunk.stream().filter(PersistentCollection::wasInitialized).count();
 	}
 

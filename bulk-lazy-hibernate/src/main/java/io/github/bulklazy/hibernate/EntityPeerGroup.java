@@ -1,7 +1,9 @@
 package io.github.bulklazy.hibernate;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.PersistenceContext;
@@ -24,6 +26,9 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 
 	private final boolean arrayParameter;
 
+	/** The entities of the hierarchy that are neither supertypes nor subtypes of this one (Cat for Dog). */
+	private final Set<String> siblings;
+
 	/**
 	 * @param chunkSize the plan's keys per statement, divided among the columns of a composite id
 	 * @param arrayParameter whether the dialect takes an array parameter, which carries a plain id
@@ -35,6 +40,14 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		this.entity = entity;
 		this.arrayParameter = arrayParameter && entity.getIdentifierMapping().getJdbcTypeCount() == 1
 				&& entity.getEntityPersister().getIdentifierType() instanceof BasicType;
+		Set<String> siblings = new HashSet<>();
+		factory.getMappingMetamodel().forEachEntityDescriptor((other) -> {
+			if (other.getRootEntityDescriptor() == entity.getRootEntityDescriptor() && !other.isTypeOrSuperType(entity)
+					&& !entity.isTypeOrSuperType(other)) {
+				siblings.add(other.getEntityName());
+			}
+		});
+		this.siblings = Set.copyOf(siblings);
 	}
 
 	/** Whether the second-level cache holds the entity, which Hibernate then serves without a statement. */
@@ -59,9 +72,18 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		return EntityChunkLoader.create(size, this.arrayParameter, this.entity, influencers);
 	}
 
+	/**
+	 * The recorded proxies of the entity, but those whose row a proxy of a sibling entity names as
+	 * well (a {@code Cat} reference to a dog's row, besides the {@code Dog} proxy): loaded with its
+	 * peers, the row would be in the session when that proxy is read, and Hibernate would hand it the
+	 * dog where plain Hibernate fails to find a cat. Such a proxy loads when it is read, as in plain
+	 * Hibernate.
+	 */
 	@Override
 	Collection<Object> takePeers(SessionPeers peers) {
-		return peers.takeBulkProxyIds(this.entity.getEntityName());
+		Set<Object> ids = peers.takeBulkProxyIds(this.entity.getEntityName());
+		return this.siblings.isEmpty() ? ids
+				: ids.stream().filter((id) -> !peers.waitsAsAnyOf(this.siblings, id)).toList();
 	}
 
 	@Override
@@ -92,14 +114,18 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		loader.load(ids.toArray(), readOnly, session);
 	}
 
+	/** Counts the entities loaded; notes the others, whose rows may be those of a sibling entity. */
 	@Override
-	int countLoaded(List<Object> ids, EventSource session) {
+	int countLoaded(List<Object> ids, SessionPeers peers, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		int loaded = 0;
 		for (Object id : ids) {
 			Object entity = context.getEntity(session.generateEntityKey(id, this.entity.getEntityPersister()));
 			if (entity != null && !Proxies.isUninitializedEnhancedEntity(entity)) {
 				loaded++;
+			}
+			else if (!this.siblings.isEmpty()) {
+				peers.notFound(this.entity.getEntityName(), id);
 			}
 		}
 		return loaded;

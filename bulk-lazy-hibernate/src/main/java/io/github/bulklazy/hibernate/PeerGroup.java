@@ -75,7 +75,7 @@ abstract class PeerGroup<T, L> {
 					}
 					throw ex;
 				}
-				statistics.bulkStatement(chunk.size(), countLoaded(chunk, session));
+				statistics.bulkStatement(chunk.size(), countLoaded(chunk, peers, session));
 			}
 			return items;
 		}
@@ -124,7 +124,7 @@ abstract class PeerGroup<T, L> {
 
 	abstract void loadChunk(L loader, List<T> chunk, @Nullable Boolean readOnly, EventSource session);
 
-	/** How many of the chunk's peers the statement loaded. */
-	abstract int countLoaded(List<T> chunk, EventSource session);
+	/** How many of the chunk's peers the statement loaded; a group may note in the record those it did not find. */
+	abstract int countLoaded(List<T> chunk, SessionPeers peers, EventSource session);
 
 }

@@ -32,6 +32,9 @@ final class SessionPeers {
 
 	private final Map<String, List<PersistentCollection<?>>> collectionsByRole = new HashMap<>();
 
+	/** By entity name, the ids of proxies a bulk load of that entity did not find. */
+	private final Map<String, Set<Object>> notFound = new HashMap<>();
+
 	private final Set<String> groupsLoading = new HashSet<>();
 
 	/** Collections recorded and not yet taken, including those of evicted owners. */
@@ -74,6 +77,23 @@ final class SessionPeers {
 	Set<Object> takeBulkProxyIds(String entityName) {
 		Map<Object, Association> ids = this.bulkProxies.remove(entityName);
 		return (ids != null) ? ids.keySet() : Set.of();
+	}
+
+	/** Notes a proxy whose row a bulk load of its entity did not find: it may be a sibling entity's. */
+	void notFound(String entityName, Object id) {
+		this.notFound.computeIfAbsent(entityName, (key) -> new HashSet<>()).add(id);
+	}
+
+	/** Whether a proxy of one of the entities waits for the row, or names a row its entity lacks. */
+	boolean waitsAsAnyOf(Set<String> entityNames, Object id) {
+		for (String entityName : entityNames) {
+			if (this.bulkProxies.getOrDefault(entityName, Map.of()).containsKey(id)
+					|| this.otherProxies.getOrDefault(entityName, Map.of()).containsKey(id)
+					|| this.notFound.getOrDefault(entityName, Set.of()).contains(id)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	void addCollection(String role, PersistentCollection<?> collection) {
@@ -123,6 +143,7 @@ final class SessionPeers {
 		this.bulkProxies.clear();
 		this.otherProxies.clear();
 		this.collectionsByRole.clear();
+		this.notFound.clear();
 		this.collections = 0;
 		this.evicted = 0;
 	}

@@ -8,7 +8,9 @@ import java.util.function.Function;
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.model.Animal;
+import io.github.bulklazy.model.Cat;
 import io.github.bulklazy.model.Dog;
+import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.testsupport.Fixture;
@@ -104,6 +106,53 @@ class ReferenceTests {
 			assertThat(references.mode()).isEqualTo(Mode.EXCLUDED);
 			assertThat(plans.all().get(0).statistics(references).fallbacks()).isEqualTo(12);
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aReferenceOfTheWrongSubclassFailsAfterTheRowItNamesWaitedAsAPeer(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			// Rex (1) is a dog, which owner 1 holds as a Dog proxy: a peer of owner 2's dog, Fido (3)
+			Cat rexAsCat = entityManager.getReference(Cat.class, 1L);
+			List<PetOwner> owners = entityManager.createQuery("from PetOwner o where o.id <= 2 order by o.id",
+					PetOwner.class).getResultList();
+			trace.add(owners.get(1).getDog().getName());
+			try {
+				trace.add(rexAsCat.getName());
+			}
+			catch (RuntimeException ex) {
+				trace.add(ex.getClass().getSimpleName());
+			}
+			trace.add(owners.get(0).getDog().getName());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("Fido", "EntityNotFoundException", "Rex");
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aReferenceOfTheWrongSubclassThatABulkLoadMissedStillFails(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			// Tom (2) is a cat, Rex (1) is not: reading Tom loads both references, and finds no cat Rex
+			Cat rexAsCat = entityManager.getReference(Cat.class, 1L);
+			Cat tom = entityManager.getReference(Cat.class, 2L);
+			trace.add(tom.getName());
+			List<PetOwner> owners = entityManager.createQuery("from PetOwner o where o.id <= 2 order by o.id",
+					PetOwner.class).getResultList();
+			trace.add(owners.get(1).getDog().getName());
+			try {
+				trace.add(rexAsCat.getName());
+			}
+			catch (RuntimeException ex) {
+				trace.add(ex.getClass().getSimpleName());
+			}
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("Tom", "Fido", "EntityNotFoundException");
 	}
 
 	@ParameterizedTest
