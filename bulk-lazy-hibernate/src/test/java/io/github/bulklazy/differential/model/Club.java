@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -38,7 +39,7 @@ public class Club {
 	@OrderBy("id")
 	private List<Person> members = new ArrayList<>();
 
-	@ElementCollection
+	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "rd_club_rule", joinColumns = @JoinColumn(name = "club_id"))
 	@Column(name = "rule_text")
 	@OrderBy

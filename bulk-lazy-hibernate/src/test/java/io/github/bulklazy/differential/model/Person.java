@@ -66,7 +66,8 @@ public class Person {
 	@JoinColumn(name = "pinned_id")
 	private Note pinned;
 
-	@OneToMany(mappedBy = "author")
+	/** EAGER: Hibernate loads it right after a query for people, bulk-lazy for all of them at once. */
+	@OneToMany(mappedBy = "author", fetch = FetchType.EAGER)
 	@OrderBy("priority desc, id")
 	@Filter(name = MIN_PRIORITY, condition = "priority >= :min")
 	private List<Note> notes = new ArrayList<>();
