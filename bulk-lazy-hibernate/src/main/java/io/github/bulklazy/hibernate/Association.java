@@ -66,15 +66,16 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		SUBSELECT("subselect", "@Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge"),
 
 		/**
-		 * An EAGER collection whose elements' rows hold lazy to-ones typed to two entities of one
-		 * inheritance hierarchy. Hibernate keeps the first proxy it makes for a row; loading the
-		 * collections together, in the database's order instead of the result's, can change which
-		 * proxy that is, and with it whether a later {@code find} returns a read-only proxy made by
-		 * a read-only query.
+		 * An EAGER collection whose elements' rows, or an EAGER to-one whose target's rows, hold
+		 * lazy to-ones into an inheritance hierarchy that to-ones reach typed to two of its
+		 * entities. Hibernate keeps the first proxy it makes for a row; loading the rows in another
+		 * order (the database's instead of the result's, or after the query's rows instead of while
+		 * they are read) can change which proxy that is, and with it whether a later {@code find}
+		 * returns a read-only proxy made by a read-only query.
 		 */
 		MIXED_PROXY_TYPES("mixed-proxy-types",
-				"its elements hold lazy to-ones typed to two entities of one inheritance hierarchy: "
-						+ "Hibernate loads the collections in the order of the result"),
+				"the rows it loads hold lazy to-ones into an inheritance hierarchy that to-ones reach typed to "
+						+ "two of its entities: Hibernate loads them in the order of the result"),
 
 		/** {@code @SQLSelect} or a named query loads it. */
 		CUSTOM_LOADER("custom-loader", "loaded by a custom query (@SQLSelect or named query)"),
@@ -86,8 +87,28 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		INVERSE_ONE_TO_ONE("inverse-one-to-one",
 				"inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key"),
 
-		/** An EAGER to-one: Hibernate loads it by secondary selects right after its owner's query. */
-		EAGER("eager", "FetchType.EAGER: Hibernate loads it right after the query that loads its owner"),
+		/** An EAGER to-one inside an embeddable or a natural id, which bulk-lazy's persisters do not build. */
+		EAGER("eager", "FetchType.EAGER inside an embeddable or a natural id: Hibernate loads it right after "
+				+ "the query that loads its owner"),
+
+		/** An EAGER to-one of an entity whose persister class bulk-lazy's resolver does not choose. */
+		CUSTOM_PERSISTER("custom-persister", "FetchType.EAGER on an entity whose persister bulk-lazy cannot "
+				+ "choose: @Persister, hibernate.persister.resolver, or hibernate.integrator_provider is not a "
+				+ "BulkLazyIntegratorProvider"),
+
+		/** An EAGER to-one of an entity in the second-level cache. */
+		CACHED_OWNER("cached-owner", "FetchType.EAGER on an entity in the second-level cache: Hibernate caches "
+				+ "the entity as its row is read, before the targets would be loaded"),
+
+		/** An EAGER to-one written through a setter or by bytecode enhancement. */
+		OWNER_ACCESS("owner-access", "FetchType.EAGER on an attribute written through a setter (property access) "
+				+ "or a bytecode-enhanced entity: bulk-lazy sets it after the query's rows, which the setter would "
+				+ "see as null first, or dirty tracking as a change"),
+
+		/** An EAGER to-one whose target is in an inheritance hierarchy that lazy to-ones also reach. */
+		LAZILY_REACHED_HIERARCHY("lazily-reached-hierarchy", "FetchType.EAGER to an inheritance hierarchy that "
+				+ "lazy to-ones also reach: loaded after the query's rows, a target could meet a proxy of another "
+				+ "type of the hierarchy that Hibernate, loading it while the row is read, would not have made"),
 
 		/**
 		 * A bytecode-enhanced entity used as its own proxy, in a session factory whose batch loader

@@ -3,6 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,19 +53,28 @@ final class AssociationPlanner {
 	/** The entities that an EAGER to-one or a composite id loads. */
 	private final Set<String> eagerTargets = new HashSet<>();
 
+	/** The entities lazy to-ones are typed to, by the root entity of their hierarchy. */
+	private final Map<String, Set<String>> lazyTargetsByRoot = new HashMap<>();
+
+	private final boolean standardPersisters;
+
 	/**
 	 * @param enhancedProxiesLoadable whether the session factory's batch loader factory is
 	 * bulk-lazy's, which bulk-lazy loads enhanced proxies through
+	 * @param standardPersisters whether bulk-lazy's resolver chooses the persister classes, so that
+	 * bulk-lazy's persisters may take the standard ones' place
 	 */
 	AssociationPlanner(BulkLazySettings settings, int defaultBatchFetchSize, boolean enhancedProxiesLoadable,
-			Metadata metadata) {
+			boolean standardPersisters, Metadata metadata) {
 		this.settings = settings;
 		this.defaultBatchFetchSize = defaultBatchFetchSize;
 		this.enhancedProxiesLoadable = enhancedProxiesLoadable;
+		this.standardPersisters = standardPersisters;
 		this.metadata = metadata;
 		for (PersistentClass entity : metadata.getEntityBindings()) {
 			for (Property property : entity.getProperties()) {
 				addEagerTargets(property.getValue(), false);
+				addLazyTargets(property.getValue());
 			}
 			// the to-ones of a composite id are loaded with their owner, lazy or not
 			addEagerTargets(entity.getIdentifier(), true);
@@ -174,7 +184,8 @@ final class AssociationPlanner {
 		String target = targetOf(value);
 		Association association = new Association(shortName(owner) + "." + path, owner.getEntityName(), path, kind,
 				target, Mode.BULK, null);
-		Reason reason = (value instanceof ToOne toOne) ? fallbackReason(toOne) : fallbackReason((Collection) value);
+		Reason reason = (value instanceof ToOne toOne) ? fallbackReason(owner, path, property, toOne)
+				: fallbackReason((Collection) value);
 		if (reason != null) {
 			return association.withMode(Mode.FALLBACK, reason);
 		}
@@ -194,17 +205,53 @@ final class AssociationPlanner {
 				: association.withMode(Mode.EXCLUDED, Reason.EXCLUDED);
 	}
 
-	private Reason fallbackReason(ToOne toOne) {
+	private Reason fallbackReason(PersistentClass owner, String path, Property property, ToOne toOne) {
 		if (toOne instanceof OneToOne) {
 			return Reason.INVERSE_ONE_TO_ONE;
 		}
 		if (!toOne.isReferenceToPrimaryKey()) {
 			return Reason.NON_PRIMARY_KEY_JOIN;
 		}
-		if (!toOne.isLazy()) {
+		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
+		return toOne.isLazy() ? targetFallbackReason(target) : eagerFallbackReason(owner, path, property, target);
+	}
+
+	/**
+	 * Why an EAGER to-one is left to Hibernate. bulk-lazy's persisters defer the to-ones an entity
+	 * declares, written to their fields once the query's rows are read; loading the targets then,
+	 * instead of while the rows are read, must not change which proxies the session makes.
+	 */
+	private Reason eagerFallbackReason(PersistentClass owner, String path, Property property,
+			PersistentClass target) {
+		if (path.contains(".") || property.isNaturalIdentifier()) {
 			return Reason.EAGER;
 		}
-		return targetFallbackReason(this.metadata.getEntityBinding(toOne.getReferencedEntityName()));
+		if (!this.standardPersisters || hasPersisterAnnotation(owner)) {
+			return Reason.CUSTOM_PERSISTER;
+		}
+		if (owner.getRootClass().isCached()) {
+			return Reason.CACHED_OWNER;
+		}
+		if (!"field".equals(property.getPropertyAccessorName()) || isEnhanced(owner)) {
+			return Reason.OWNER_ACCESS;
+		}
+		if (target.getBatchSize() > 0) {
+			return Reason.BATCH_SIZE;
+		}
+		if (target.getLoaderName() != null) {
+			return Reason.CUSTOM_LOADER;
+		}
+		if (target.getRootClass().hasSubclasses()
+				&& this.lazyTargetsByRoot.containsKey(target.getRootClass().getEntityName())) {
+			return Reason.LAZILY_REACHED_HIERARCHY;
+		}
+		Map<String, Set<String>> proxyTypesByRoot = new HashMap<>();
+		collectProxyTypes(target, proxyTypesByRoot, new HashSet<>());
+		if (proxyTypesByRoot.keySet().stream()
+			.anyMatch((root) -> this.lazyTargetsByRoot.get(root).size() > 1)) {
+			return Reason.MIXED_PROXY_TYPES;
+		}
+		return batchFetchSizeReason();
 	}
 
 	/** Why an entity's proxies are left to Hibernate, whatever reached them. */
@@ -229,7 +276,17 @@ final class AssociationPlanner {
 	 * any inheritance hierarchy.
 	 */
 	private static boolean isEnhancedProxy(PersistentClass entity) {
-		return entity.getMappedClass() != null && entity.getRootClass() == entity && !entity.hasSubclasses()
+		return entity.getRootClass() == entity && !entity.hasSubclasses() && isEnhanced(entity);
+	}
+
+	/** Whether the entity names its persister with {@code @Persister}, which Hibernate 6.6 still has. */
+	private static boolean hasPersisterAnnotation(PersistentClass entity) {
+		return entity.getMappedClass() != null && Arrays.stream(entity.getMappedClass().getAnnotations())
+			.anyMatch((annotation) -> annotation.annotationType().getName().equals("org.hibernate.annotations.Persister"));
+	}
+
+	private static boolean isEnhanced(PersistentClass entity) {
+		return entity.getMappedClass() != null
 				&& PersistentAttributeInterceptable.class.isAssignableFrom(entity.getMappedClass());
 	}
 
@@ -247,6 +304,21 @@ final class AssociationPlanner {
 		else if (value instanceof Collection collection && collection.getElement() instanceof Component element) {
 			// the to-ones inside embeddable elements; a many-to-many's element is joined, not fetched
 			addEagerTargets(element, lazyToo);
+		}
+	}
+
+	/** Adds the targets of the lazy to-ones in a value, those inside embeddables and embeddable elements included. */
+	private void addLazyTargets(@Nullable Value value) {
+		if (value instanceof ToOne toOne && toOne.isLazy()) {
+			PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
+			this.lazyTargetsByRoot.computeIfAbsent(target.getRootClass().getEntityName(), (root) -> new HashSet<>())
+				.add(target.getEntityName());
+		}
+		else if (value instanceof Component component) {
+			component.getProperties().forEach((property) -> addLazyTargets(property.getValue()));
+		}
+		else if (value instanceof Collection collection && collection.getElement() instanceof Component element) {
+			addLazyTargets(element);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.github.bulklazy.hibernate;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.loader.ast.spi.BatchLoaderFactory;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.persister.spi.PersisterClassResolver;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -91,9 +93,12 @@ public final class BulkLazyIntegrator implements Integrator {
 		Dialect dialect = sessionFactory.getJdbcServices().getDialect();
 		EnhancedProxyLoaders enhancedProxyLoaders = (sessionFactory.getServiceRegistry()
 			.requireService(BatchLoaderFactory.class) instanceof EnhancedProxyLoaders loaders) ? loaders : null;
+		EagerToOnePersisters.Resolver persisters = (sessionFactory.getServiceRegistry()
+			.requireService(PersisterClassResolver.class) instanceof EagerToOnePersisters.Resolver resolver)
+					? resolver : null;
 		AssociationPlanner planner = new AssociationPlanner(settings,
 				sessionFactory.getSessionFactoryOptions().getDefaultBatchFetchSize(), enhancedProxyLoaders != null,
-				metadata);
+				persisters != null, metadata);
 		List<Association> associations = planner.plan();
 		BulkLazyPlan plan = new BulkLazyPlan((this.name != null) ? this.name : sessionFactory.getName(),
 				chunkSize(settings, dialect), associations, planner.knownNames(associations));
@@ -124,6 +129,16 @@ public final class BulkLazyIntegrator implements Integrator {
 			}
 			enhancedProxyLoaders.register(sessionFactory, enhancedProxyEntities, loader);
 		}
+		// bulk-lazy's persisters for the owners of the EAGER to-ones it loads
+		Set<PersistentClass> eagerOwners = new LinkedHashSet<>();
+		for (Association association : associations) {
+			if (association.kind() == Kind.EAGER_TO_ONE && association.mode() == Mode.BULK) {
+				eagerOwners.add(metadata.getEntityBinding(association.ownerEntity()));
+			}
+		}
+		if (!eagerOwners.isEmpty()) {
+			persisters.defer(eagerOwners);
+		}
 		BulkLazyListener listener = new BulkLazyListener(loader);
 		EventListenerRegistry listeners = sessionFactory.getServiceRegistry()
 			.requireService(EventListenerRegistry.class);
@@ -139,6 +154,9 @@ public final class BulkLazyIntegrator implements Integrator {
 			public void sessionFactoryCreated(SessionFactory factory) {
 				// the persisters are built: the boot model is left as it was found, for any other factory built from it
 				batchSizes.forEach(PersistentClass::setBatchSize);
+				if (!eagerOwners.isEmpty()) {
+					persisters.forget(eagerOwners);
+				}
 				publish(sessionFactory, start(loader, plan));
 			}
 

@@ -6,13 +6,17 @@ import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.loader.ast.internal.StandardBatchLoaderFactory;
 import org.hibernate.loader.ast.spi.BatchLoaderFactory;
+import org.hibernate.persister.internal.PersisterClassResolverInitiator;
+import org.hibernate.persister.spi.PersisterClassResolver;
 import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
 /**
  * Gives a service registry whose {@code hibernate.integrator_provider} is bulk-lazy's the
  * {@link EnhancedProxyLoaders} as its batch loader factory, through which bulk-lazy loads
- * bytecode-enhanced proxies; it adds nothing to any other registry. Hibernate finds it through
+ * bytecode-enhanced proxies, and, unless {@code hibernate.persister.resolver} names another, the
+ * {@link EagerToOnePersisters.Resolver}, through which it defers EAGER to-ones; it adds nothing to
+ * any other registry. Hibernate finds it through
  * {@link java.util.ServiceLoader}.
  */
 public final class BulkLazyServiceContributor implements ServiceContributor {
@@ -33,6 +37,23 @@ public final class BulkLazyServiceContributor implements ServiceContributor {
 			public BatchLoaderFactory initiateService(Map<String, Object> configurationValues,
 					ServiceRegistryImplementor registry) {
 				return new EnhancedProxyLoaders(new StandardBatchLoaderFactory(configurationValues, registry));
+			}
+
+		});
+		serviceRegistryBuilder.addInitiator(new StandardServiceInitiator<PersisterClassResolver>() {
+
+			@Override
+			public Class<PersisterClassResolver> getServiceInitiated() {
+				return PersisterClassResolver.class;
+			}
+
+			@Override
+			public PersisterClassResolver initiateService(Map<String, Object> configurationValues,
+					ServiceRegistryImplementor registry) {
+				if (configurationValues.get(PersisterClassResolverInitiator.IMPL_NAME) != null) {
+					return PersisterClassResolverInitiator.INSTANCE.initiateService(configurationValues, registry);
+				}
+				return new EagerToOnePersisters.Resolver();
 			}
 
 		});

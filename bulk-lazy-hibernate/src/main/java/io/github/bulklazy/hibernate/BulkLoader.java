@@ -71,7 +71,16 @@ final class BulkLoader {
 		Groups built = new Groups();
 		built.entityGroups.values().forEach(PeerGroup::buildLoader);
 		built.collectionGroups.values().forEach(PeerGroup::buildLoader);
+		built.eagerToOnes.forEach((toOne, association) -> toOne.attach(eagerTargets(association, built)));
 		this.groups = built;
+	}
+
+	/** Loads the targets of a deferred EAGER to-one, with the read-only mode of a load Hibernate would run. */
+	private EagerTargets eagerTargets(Association association, Groups model) {
+		EntityPeerGroup group = model.entityGroups.get(association.targetEntity());
+		AssociationStatistics statistics = this.plan.statistics(association);
+		return (ids, session) -> group.loadTargets(ids, this.sessions.findOrCreate(session),
+				session.getLoadQueryInfluencers().getReadOnly(), statistics, session);
 	}
 
 	/**
@@ -268,6 +277,9 @@ final class BulkLoader {
 		/** The references of each entity that has a proxy. */
 		final Map<String, Association> referenceAssociations = new HashMap<>();
 
+		/** The EAGER to-ones whose targets the engine loads, with their associations. */
+		final Map<DeferredEagerToOne, Association> eagerToOnes = new HashMap<>();
+
 		/** The to-ones inside the embeddable elements of each collection role. */
 		final Map<String, List<ToOneSlot>> elementSlotsByRole = new HashMap<>();
 
@@ -307,6 +319,12 @@ final class BulkLoader {
 					if (association.mode() == Mode.BULK) {
 						// a proxy of the target or, narrowed, of any of its subclasses
 						subtypesOf(metamodel.getEntityDescriptor(association.targetEntity())).forEach(this::entityGroup);
+					}
+					if (association.kind() == Kind.EAGER_TO_ONE && association.mode() == Mode.BULK) {
+						if (!(owner.findAttributeMapping(association.attribute()) instanceof DeferredEagerToOne toOne)) {
+							throw new IllegalStateException(association.name() + " is not mapped by bulk-lazy's persister");
+						}
+						this.eagerToOnes.put(toOne, association);
 					}
 					ToOneSlot slot = new ToOneSlot(getter, association);
 					holders.forEach((holder) -> toOnes.computeIfAbsent(holder, (key) -> new ArrayList<>()).add(slot));

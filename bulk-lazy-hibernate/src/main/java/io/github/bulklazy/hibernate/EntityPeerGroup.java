@@ -109,6 +109,26 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 						&& proxy.getHibernateLazyInitializer().isUninitialized();
 	}
 
+	/**
+	 * Loads the targets of an EAGER to-one that the session holds no entity for yet (an
+	 * uninitialized proxy is filled in), but those the second-level cache holds.
+	 * @return the ids the statements did not find
+	 */
+	Set<Object> loadTargets(List<Object> ids, SessionPeers peers, @Nullable Boolean readOnly,
+			AssociationStatistics statistics, EventSource session) {
+		List<Object> missing = ids.stream().filter((id) -> !isLoaded(id, session) && !isCached(id, session)).toList();
+		loadChunks(missing, peers, readOnly, statistics, session);
+		Set<Object> notFound = new HashSet<>();
+		missing.stream().filter((id) -> !isLoaded(id, session)).forEach(notFound::add);
+		return notFound;
+	}
+
+	private boolean isLoaded(Object id, EventSource session) {
+		Object entity = session.getPersistenceContextInternal()
+			.getEntity(session.generateEntityKey(id, this.entity.getEntityPersister()));
+		return entity != null && !Proxies.isUninitializedEnhancedEntity(entity);
+	}
+
 	@Override
 	void loadChunk(EntityChunkLoader loader, List<Object> ids, @Nullable Boolean readOnly, EventSource session) {
 		loader.load(ids.toArray(), readOnly, session);
@@ -117,11 +137,9 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	/** Counts the entities loaded; notes the others, whose rows may be those of a sibling entity. */
 	@Override
 	int countLoaded(List<Object> ids, SessionPeers peers, EventSource session) {
-		PersistenceContext context = session.getPersistenceContextInternal();
 		int loaded = 0;
 		for (Object id : ids) {
-			Object entity = context.getEntity(session.generateEntityKey(id, this.entity.getEntityPersister()));
-			if (entity != null && !Proxies.isUninitializedEnhancedEntity(entity)) {
+			if (isLoaded(id, session)) {
 				loaded++;
 			}
 			else if (!this.siblings.isEmpty()) {

@@ -61,26 +61,36 @@ abstract class PeerGroup<T, L> {
 					items.add(peer);
 				}
 			}
-			for (int from = 0; from < items.size(); from += this.chunkSize) {
-				List<T> chunk = items.subList(from, Math.min(items.size(), from + this.chunkSize));
-				try {
-					loadChunk(loader(chunk.size(), session.getLoadQueryInfluencers()), chunk, readOnly, session);
-				}
-				catch (RuntimeException ex) {
-					if (items.size() > 1 && session.isTransactionInProgress()) {
-						session.markForRollbackOnly();
-						logger.warnf("bulk-lazy: a bulk load of %d peers failed; the transaction is marked "
-								+ "rollback-only, as the persistence context may hold some of them half-loaded: %s",
-								items.size(), ex);
-					}
-					throw ex;
-				}
-				statistics.bulkStatement(chunk.size(), countLoaded(chunk, peers, session));
-			}
+			loadChunks(items, peers, readOnly, statistics, session);
 			return items;
 		}
 		finally {
 			peers.finishLoading(this.name);
+		}
+	}
+
+	/**
+	 * Loads the items chunk by chunk and counts each statement. If a chunk that carries several
+	 * items fails, the transaction is marked rollback-only (see {@link #load}) and the exception
+	 * thrown.
+	 */
+	final void loadChunks(List<T> items, SessionPeers peers, @Nullable Boolean readOnly,
+			AssociationStatistics statistics, EventSource session) {
+		for (int from = 0; from < items.size(); from += this.chunkSize) {
+			List<T> chunk = items.subList(from, Math.min(items.size(), from + this.chunkSize));
+			try {
+				loadChunk(loader(chunk.size(), session.getLoadQueryInfluencers()), chunk, readOnly, session);
+			}
+			catch (RuntimeException ex) {
+				if (items.size() > 1 && session.isTransactionInProgress()) {
+					session.markForRollbackOnly();
+					logger.warnf("bulk-lazy: a bulk load of %d peers failed; the transaction is marked "
+							+ "rollback-only, as the persistence context may hold some of them half-loaded: %s",
+							items.size(), ex);
+				}
+				throw ex;
+			}
+			statistics.bulkStatement(chunk.size(), countLoaded(chunk, peers, session));
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.github.bulklazy.hibernate.Association.Kind;
@@ -13,7 +14,11 @@ import io.github.bulklazy.model.School;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Hibernate;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
+import org.hibernate.persister.internal.StandardPersisterClassResolver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,35 +26,163 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * EAGER to-ones are left to Hibernate, which loads each distinct target with a select of its own
- * after the query. The 40 players reach 11 schools through {@code school} and
- * {@code formerSchool} (10 former schools are missing from their table) and 4 mascots.
+ * EAGER to-ones that a query does not fetch-join: Hibernate loads each distinct target with a
+ * select of its own after the query, bulk-lazy the targets of the whole result in one statement
+ * per chunk. The 40 players reach 11 schools through {@code school} (9 of them) and
+ * {@code formerSchool} (10 former schools are missing from their table, which
+ * {@code @NotFound(IGNORE)} reads as {@code null}), and 4 mascots, typed to the {@code Animal}
+ * hierarchy that lazy to-ones also reach, which stay with Hibernate.
  */
 class EagerToOneTests {
 
+	/** Every player's schools and mascot, then the statements run. */
+	private static Function<EntityManager, List<Object>> players(Fixture fixture) {
+		return (entityManager) -> trace(fixture,
+				entityManager.createQuery("from Player p order by p.id", Player.class).getResultList());
+	}
+
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
-	void eagerToOnesLoadAsInPlainHibernate(TestDatabase database) {
+	void theTargetsOfAQueryLoadInOneStatementPerAssociation(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
-			for (Player player : entityManager.createQuery("from Player p order by p.id", Player.class)
-				.getResultList()) {
-				trace.add(player.getId() + ":" + name(player.getSchool()) + "/" + name(player.getFormerSchool()) + "/"
-						+ mascot(player.getMascot()));
-			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
-		};
-		List<Object> trace = fixture.sameAsPlain(work);
+		AssociationStatistics schools = fixture.bulkPlan().statistics(association(fixture, "Player.school"));
+		AssociationStatistics formerSchools = fixture.bulkPlan()
+			.statistics(association(fixture, "Player.formerSchool"));
+		long batches = schools.batches() + formerSchools.batches();
+		long saved = schools.queriesSaved() + formerSchools.queriesSaved();
+		List<Object> trace = fixture.sameAsPlain(players(fixture));
 		assertThat(trace).contains("1:School 2/School 2/Cat Tom", "3:School 4/-/Cat Kitty", "7:-/School 8/Cat Kitty",
 				"20:School 3/-/-");
-		assertThat(trace.get(trace.size() - 1)).as("the query, then a select per school, missing school and mascot")
-			.isEqualTo(1 + 11 + 10 + 4)
-			.isEqualTo(fixture.plain(work).statements());
+		assertThat(trace.get(trace.size() - 1))
+			.as("the query, the schools of each association not loaded yet (the missing ones are not selected "
+					+ "again), then a select per mascot")
+			.isEqualTo(1 + 1 + 1 + 4);
+		assertThat(fixture.plain(players(fixture)).statements()).as("the query, then a select per school, missing school "
+				+ "and mascot").isEqualTo(1 + 11 + 10 + 4);
+		assertThat(schools.batches() + formerSchools.batches() - batches).isEqualTo(2);
+		assertThat(schools.queriesSaved() + formerSchools.queriesSaved() - saved).as("11 schools in 2 statements")
+			.isEqualTo(11 - 2);
 		assertThat(fixture.bulkPlan().associations()).filteredOn((association) -> association.name().startsWith("Player."))
-			.extracting(Association::kind, Association::mode, Association::reason)
-			.containsOnly(tuple(Kind.EAGER_TO_ONE, Mode.FALLBACK, Reason.EAGER));
+			.extracting(Association::name, Association::kind, Association::mode, Association::reason)
+			.containsExactlyInAnyOrder(tuple("Player.school", Kind.EAGER_TO_ONE, Mode.BULK, null),
+					tuple("Player.formerSchool", Kind.EAGER_TO_ONE, Mode.BULK, null),
+					tuple("Player.mascot", Kind.EAGER_TO_ONE, Mode.FALLBACK, Reason.LAZILY_REACHED_HIERARCHY));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void theTargetsLoadInChunks(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		try (EntityManagerFactory factory = fixture.factory(new BulkLazySettings(List.of(), List.of(), 4), Map.of())) {
+			List<Object> trace = fixture.run(factory, players(fixture)).value();
+			assertThat(trace.subList(0, trace.size() - 1)).isEqualTo(valuesOf(fixture.plain(players(fixture)).value()));
+			assertThat(trace.get(trace.size() - 1)).as("the query, 9 schools in 3 chunks, the 2 former schools not "
+					+ "loaded yet and the 10 missing in 3, a select per mascot").isEqualTo(1 + 3 + 3 + 4);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aReadOnlyQueryLoadsItsTargetsReadOnly(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+			List<Object> readOnly = new ArrayList<>();
+			Session session = entityManager.unwrap(Session.class);
+			for (Player player : entityManager.createQuery("from Player p where p.id <= 8 order by p.id", Player.class)
+				.setHint(HibernateHints.HINT_READ_ONLY, true)
+				.getResultList()) {
+				readOnly.add((player.getSchool() != null) && session.isReadOnly(player.getSchool()));
+			}
+			readOnly.add(session.isReadOnly(entityManager.find(School.class, 3L)));
+			return readOnly;
+		});
+		assertThat(trace).containsExactly(true, true, true, true, true, true, false, true, true);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aReferenceSetOnAnEagerAttributeIsInitializedWhenAQueryReadsItsOwnerAgain(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+			Player first = entityManager.find(Player.class, 1L);
+			first.setSchool(entityManager.getReference(School.class, 12L));
+			entityManager.flush();
+			List<Object> values = trace(fixture,
+					entityManager.createQuery("from Player p where p.id <= 3 order by p.id", Player.class)
+						.getResultList());
+			values.add(Hibernate.isInitialized(first.getSchool()));
+			return values;
+		});
+		assertThat(trace).startsWith("1:School 12/School 2/Cat Tom").endsWith(true);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void changesFlushedBeforeTheQueryAreWhatItReads(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+			entityManager.find(Player.class, 2L).setSchool(entityManager.find(School.class, 12L));
+			entityManager.find(Player.class, 4L).setSchool(null);
+			List<Object> values = trace(fixture,
+					entityManager.createQuery("from Player p where p.id <= 5 order by p.id", Player.class)
+						.getResultList());
+			values.add(entityManager.createNativeQuery("select school_id from bl_player where id = 4")
+				.getSingleResult());
+			return values;
+		});
+		assertThat(trace).contains("1:School 2/School 2/Cat Tom", "3:School 4/-/Cat Kitty", "5:School 6/School 6/-")
+			.anyMatch((step) -> String.valueOf(step).startsWith("2:School 12/"))
+			.anyMatch((step) -> String.valueOf(step).startsWith("4:-/"))
+			.endsWith((Object) null);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void anEntityFoundByIdJoinsItsTargetsAsInPlainHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = trace(fixture, List.of(entityManager.find(Player.class, 1L)));
+			trace.addAll(trace(fixture, List.of(entityManager.find(Player.class, 3L))));
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("1:School 2/School 2/Cat Tom", 1,
+				"3:School 4/-/Cat Kitty", 1);
+		assertThat(fixture.plain(work).value()).containsExactly("1:School 2/School 2/Cat Tom", 1,
+				"3:School 4/-/Cat Kitty", 1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aResolverNamedInTheSettingsLeavesEagerToOnesToHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		BulkLazyPlans plans = new BulkLazyPlans();
+		try (EntityManagerFactory factory = fixture.factory("resolver", new BulkLazySettings(List.of(), List.of(), null),
+				plans, Map.of("hibernate.persister.resolver", StandardPersisterClassResolver.class.getName()))) {
+			assertThat(fixture.run(factory, players(fixture)).statements()).isEqualTo(1 + 11 + 10 + 4);
+			assertThat(plans.all().get(0).associations())
+				.filteredOn((association) -> association.name().startsWith("Player."))
+				.extracting(Association::reason)
+				.containsOnly(Reason.CUSTOM_PERSISTER);
+		}
+	}
+
+	private static Association association(Fixture fixture, String name) {
+		return fixture.bulkPlan().associations().stream().filter((a) -> a.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	/** Each player's schools and mascot, then the statements run since the last count. */
+	private static List<Object> trace(Fixture fixture, List<Player> players) {
+		List<Object> trace = new ArrayList<>();
+		for (Player player : players) {
+			trace.add(player.getId() + ":" + name(player.getSchool()) + "/" + name(player.getFormerSchool()) + "/"
+					+ mascot(player.getMascot()));
+		}
+		trace.add(fixture.statementsSinceMark());
+		return trace;
+	}
+
+	private static List<Object> valuesOf(List<Object> trace) {
+		return trace.stream().filter((step) -> !(step instanceof Integer)).toList();
 	}
 
 	private static String name(School school) {

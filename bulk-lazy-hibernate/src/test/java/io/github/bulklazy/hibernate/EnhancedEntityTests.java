@@ -193,7 +193,7 @@ class EnhancedEntityTests {
 					|| association.name().equals("Booking"))
 			.extracting(Association::name, Association::kind, Association::mode, Association::reason)
 			.containsExactlyInAnyOrder(tuple("Campus", Kind.REFERENCE, Mode.FALLBACK, Reason.ENHANCED_EAGER_TARGET),
-					tuple("Campus.mainCampus", Kind.EAGER_TO_ONE, Mode.FALLBACK, Reason.EAGER),
+					tuple("Campus.mainCampus", Kind.EAGER_TO_ONE, Mode.FALLBACK, Reason.OWNER_ACCESS),
 					tuple("Room", Kind.REFERENCE, Mode.FALLBACK, Reason.ENHANCED_EAGER_TARGET),
 					tuple("Booking", Kind.REFERENCE, Mode.BULK, null));
 	}

@@ -1,0 +1,18 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.List;
+import java.util.Set;
+
+import org.hibernate.event.spi.EventSource;
+
+/** The engine's side of a {@link DeferredEagerToOne}: loads the targets a result's rows name. */
+interface EagerTargets {
+
+	/**
+	 * Loads those of the targets the session does not hold yet, in one statement per chunk.
+	 * @param ids distinct, in the order the rows named them
+	 * @return the ids whose rows the statements did not find
+	 */
+	Set<Object> load(List<Object> ids, EventSource session);
+
+}
