@@ -241,12 +241,14 @@ final class AssociationPlanner {
 		if (target.getLoaderName() != null) {
 			return Reason.CUSTOM_LOADER;
 		}
-		if (target.getRootClass().hasSubclasses()
-				&& this.lazyTargetsByRoot.containsKey(target.getRootClass().getEntityName())) {
+		Map<String, Set<String>> proxyTypesByRoot = new HashMap<>();
+		Set<String> loadedWithTarget = new HashSet<>();
+		collectProxyTypes(target, proxyTypesByRoot, loadedWithTarget);
+		if (loadedWithTarget.stream()
+			.map((entity) -> this.metadata.getEntityBinding(entity).getRootClass())
+			.anyMatch((root) -> root.hasSubclasses() && this.lazyTargetsByRoot.containsKey(root.getEntityName()))) {
 			return Reason.LAZILY_REACHED_HIERARCHY;
 		}
-		Map<String, Set<String>> proxyTypesByRoot = new HashMap<>();
-		collectProxyTypes(target, proxyTypesByRoot, new HashSet<>());
 		if (proxyTypesByRoot.keySet().stream()
 			.anyMatch((root) -> this.lazyTargetsByRoot.get(root).size() > 1)) {
 			return Reason.MIXED_PROXY_TYPES;
@@ -345,7 +347,7 @@ final class AssociationPlanner {
 	/**
 	 * Whether loading rows of the entity can make proxies of two entities of one inheritance
 	 * hierarchy: through the lazy to-ones of the entity, of its subclasses and embeddables, and of
-	 * the entities its EAGER to-ones load with it.
+	 * the entities its EAGER to-ones and collections load with it.
 	 */
 	private boolean mixesProxyTypes(PersistentClass entity) {
 		Map<String, Set<String>> proxyTypesByRoot = new HashMap<>();
@@ -353,12 +355,26 @@ final class AssociationPlanner {
 		return proxyTypesByRoot.values().stream().anyMatch((types) -> types.size() > 1);
 	}
 
+	/**
+	 * Collects the types of the proxies that loading rows of the entity makes, by the root entity
+	 * of their hierarchy.
+	 * @param visited receives the entities loaded with it: the entity and its subclasses, and the
+	 * targets of their EAGER to-ones and the elements of their EAGER collections, recursively
+	 */
 	private void collectProxyTypes(PersistentClass entity, Map<String, Set<String>> proxyTypesByRoot,
 			Set<String> visited) {
 		if (!visited.add(entity.getEntityName())) {
 			return;
 		}
 		for (PersistentClass type : entity.getSubclassClosure()) {
+			visited.add(type.getEntityName());
+			for (Property property : type.getPropertyClosure()) {
+				String element = (property.getValue() instanceof Collection collection && !collection.isLazy())
+						? targetOf(collection) : null;
+				if (element != null) {
+					collectProxyTypes(this.metadata.getEntityBinding(element), proxyTypesByRoot, visited);
+				}
+			}
 			for (ToOne toOne : toOnes(type.getPropertyClosure())) {
 				PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
 				if (toOne.isLazy()) {
