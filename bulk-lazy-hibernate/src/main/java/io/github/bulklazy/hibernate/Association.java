@@ -21,7 +21,10 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		/** A lazy {@code @ManyToOne} or owning {@code @OneToOne}: an entity proxy. */
 		TO_ONE,
 
-		/** An EAGER {@code @ManyToOne} or owning {@code @OneToOne}, which Hibernate loads itself. */
+		/**
+		 * An EAGER {@code @ManyToOne} or owning {@code @OneToOne}, or an inverse {@code @OneToOne},
+		 * which Hibernate loads as it reads the owner.
+		 */
 		EAGER_TO_ONE,
 
 		/** A {@code @OneToMany}, {@code @ManyToMany} or {@code @ElementCollection}. */
@@ -83,9 +86,9 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		/** Joined on a column that is not the target's primary key. */
 		NON_PRIMARY_KEY_JOIN("non-primary-key-join", "joins on a non-primary-key column"),
 
-		/** An inverse or shared-primary-key {@code @OneToOne}. */
-		INVERSE_ONE_TO_ONE("inverse-one-to-one",
-				"inverse or shared-primary-key @OneToOne: Hibernate loads it eagerly, by unique key"),
+		/** A shared-primary-key {@code @OneToOne}, or an inverse one of an entity with a composite key. */
+		INVERSE_ONE_TO_ONE("inverse-one-to-one", "shared-primary-key @OneToOne, or an inverse one of an entity "
+				+ "with a composite key: Hibernate loads it as it reads its owner"),
 
 		/** An EAGER to-one inside an embeddable or a natural id, which bulk-lazy's persisters do not build. */
 		EAGER("eager", "FetchType.EAGER inside an embeddable or a natural id: Hibernate loads it right after "

@@ -206,20 +206,23 @@ final class AssociationPlanner {
 	}
 
 	private Reason fallbackReason(PersistentClass owner, String path, Property property, ToOne toOne) {
-		if (toOne instanceof OneToOne) {
-			return Reason.INVERSE_ONE_TO_ONE;
+		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
+		if (toOne instanceof OneToOne oneToOne) {
+			// loaded by the owner's id: the key of the target's owning to-one
+			return (oneToOne.getReferencedPropertyName() == null || owner.getIdentifier().getColumnSpan() != 1)
+					? Reason.INVERSE_ONE_TO_ONE : eagerFallbackReason(owner, path, property, target);
 		}
 		if (!toOne.isReferenceToPrimaryKey()) {
 			return Reason.NON_PRIMARY_KEY_JOIN;
 		}
-		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
 		return toOne.isLazy() ? targetFallbackReason(target) : eagerFallbackReason(owner, path, property, target);
 	}
 
 	/**
-	 * Why an EAGER to-one is left to Hibernate. bulk-lazy's persisters defer the to-ones an entity
-	 * declares, written to their fields once the query's rows are read; loading the targets then,
-	 * instead of while the rows are read, must not change which proxies the session makes.
+	 * Why an EAGER to-one or an inverse one-to-one is left to Hibernate. bulk-lazy's persisters
+	 * defer the to-ones an entity declares, written to their fields once the query's rows are read;
+	 * loading the targets then, instead of while the rows are read, must not change which proxies
+	 * the session makes.
 	 */
 	private Reason eagerFallbackReason(PersistentClass owner, String path, Property property,
 			PersistentClass target) {
@@ -441,7 +444,8 @@ final class AssociationPlanner {
 
 	private static Kind kindOf(Value value) {
 		if (value instanceof ToOne toOne) {
-			return toOne.isLazy() ? Kind.TO_ONE : Kind.EAGER_TO_ONE;
+			// Hibernate loads an inverse one-to-one as it reads its owner, whatever its fetch type
+			return (toOne.isLazy() && !(toOne instanceof OneToOne)) ? Kind.TO_ONE : Kind.EAGER_TO_ONE;
 		}
 		return Kind.COLLECTION;
 	}

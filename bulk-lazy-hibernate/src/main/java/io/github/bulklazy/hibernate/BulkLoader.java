@@ -71,14 +71,21 @@ final class BulkLoader {
 		Groups built = new Groups();
 		built.entityGroups.values().forEach(PeerGroup::buildLoader);
 		built.collectionGroups.values().forEach(PeerGroup::buildLoader);
-		built.eagerToOnes.forEach((toOne, association) -> toOne.attach(eagerTargets(association, built)));
+		built.eagerToOnes.forEach((toOne, association) -> toOne.attach(eagerTargets(toOne, association, built)));
 		this.groups = built;
 	}
 
-	/** Loads the targets of a deferred EAGER to-one, with the read-only mode of a load Hibernate would run. */
-	private EagerTargets eagerTargets(Association association, Groups model) {
-		EntityPeerGroup group = model.entityGroups.get(association.targetEntity());
+	/**
+	 * Loads the targets of a deferred EAGER to-one: by unique key, or by id with the read-only mode
+	 * of a load Hibernate would run.
+	 */
+	private EagerTargets eagerTargets(DeferredEagerToOne toOne, Association association, Groups model) {
 		AssociationStatistics statistics = this.plan.statistics(association);
+		if (toOne.getReferencedPropertyName() != null) {
+			return new UniqueKeyTargets(toOne.getEntityMappingType().getEntityPersister(),
+					toOne.getReferencedPropertyName(), this.plan.chunkSize(), statistics);
+		}
+		EntityPeerGroup group = model.entityGroups.get(association.targetEntity());
 		return (ids, session) -> group.loadTargets(ids, this.sessions.findOrCreate(session),
 				session.getLoadQueryInfluencers().getReadOnly(), statistics, session);
 	}

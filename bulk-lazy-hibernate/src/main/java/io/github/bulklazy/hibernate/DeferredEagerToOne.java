@@ -1,24 +1,30 @@
 package io.github.bulklazy.hibernate;
 
+import org.hibernate.engine.FetchTiming;
 import org.hibernate.mapping.ManyToOne;
+import org.hibernate.mapping.OneToOne;
 import org.hibernate.mapping.Property;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.spi.NavigablePath;
 import org.hibernate.sql.results.graph.AssemblerCreationState;
 import org.hibernate.sql.results.graph.DomainResult;
 import org.hibernate.sql.results.graph.DomainResultCreationState;
+import org.hibernate.sql.results.graph.Fetch;
 import org.hibernate.sql.results.graph.FetchParent;
 import org.hibernate.sql.results.graph.InitializerParent;
 import org.hibernate.sql.results.graph.entity.EntityFetch;
 import org.hibernate.sql.results.graph.entity.EntityInitializer;
+import org.hibernate.sql.results.graph.basic.BasicFetch;
 import org.hibernate.sql.results.graph.entity.internal.EntityFetchSelectImpl;
+import org.hibernate.sql.results.internal.domain.CircularFetchImpl;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An EAGER to-one of an entity, as Hibernate maps it, whose secondary selects bulk-lazy defers:
  * once {@link #attach attached} by the engine, the select fetch that a query without a fetch join
- * makes of it collects the targets of the whole result and loads them in bulk after the rows
- * ({@link DeferredEagerToOneInitializer}). Where Hibernate's batch select-fetch initializers would
+ * makes of it collects the targets of the whole result and loads them in bulk after the rows, by
+ * id ({@link DeferredEagerToOneInitializer}) or by unique key ({@link DeferredUniqueKeyInitializer}). Where Hibernate's batch select-fetch initializers would
  * batch-initialize instead (a dynamic instantiation, an owner in the second-level cache, a to-one
  * not directly held by its owner's row), and until attached, it loads as in plain Hibernate.
  */
@@ -30,9 +36,14 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 		super(original);
 	}
 
-	/** Whether the persisters build the attribute as a {@link DeferredEagerToOne}: an EAGER many-to-one to a primary key. */
+	/**
+	 * Whether the persisters build the attribute as a {@link DeferredEagerToOne}: an EAGER
+	 * many-to-one or owning one-to-one to a primary key, or an inverse one-to-one
+	 * ({@code mappedBy}), which Hibernate loads by unique key.
+	 */
 	static boolean isCandidate(Property property) {
-		return property.getValue() instanceof ManyToOne toOne && !toOne.isLazy() && toOne.isReferenceToPrimaryKey();
+		return (property.getValue() instanceof ManyToOne toOne && !toOne.isLazy() && toOne.isReferenceToPrimaryKey())
+				|| (property.getValue() instanceof OneToOne oneToOne && oneToOne.getReferencedPropertyName() != null);
 	}
 
 	/** Has the engine load the targets from now on. */
@@ -45,26 +56,104 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 			NavigablePath navigablePath, DomainResult<?> keyResult, boolean selectByUniqueKey,
 			boolean isAffectedByFilter, DomainResultCreationState creationState) {
 		EagerTargets attached = this.targets;
-		if (attached == null || selectByUniqueKey) {
+		if (attached == null) {
 			return super.buildEntityFetchSelect(fetchParent, fetchedAttribute, navigablePath, keyResult,
 					selectByUniqueKey, isAffectedByFilter, creationState);
 		}
-		return new EntityFetchSelectImpl(fetchParent, fetchedAttribute, navigablePath, keyResult, false,
+		return deferredFetch(fetchParent, navigablePath, keyResult, selectByUniqueKey, isAffectedByFilter,
+				creationState, attached);
+	}
+
+	/**
+	 * Hibernate makes a delayed fetch of an inverse one-to-one, whose initializer loads the target
+	 * by unique key as it reads the row: deferred like a select fetch by unique key.
+	 */
+	@Override
+	protected EntityFetch buildEntityDelayedFetch(FetchParent fetchParent, ToOneAttributeMapping fetchedAttribute,
+			NavigablePath navigablePath, DomainResult<?> keyResult, boolean selectByUniqueKey,
+			DomainResultCreationState creationState) {
+		EagerTargets attached = this.targets;
+		if (attached == null || !selectByUniqueKey || isLazy()) {
+			return super.buildEntityDelayedFetch(fetchParent, fetchedAttribute, navigablePath, keyResult,
+					selectByUniqueKey, creationState);
+		}
+		return deferredFetch(fetchParent, navigablePath, keyResult, true, false, creationState, attached);
+	}
+
+	/**
+	 * Hibernate makes a circular fetch of an inverse one-to-one whose counterpart's to-one leads
+	 * back to the owner: deferred like a select fetch by unique key.
+	 */
+	@Override
+	public @Nullable Fetch resolveCircularFetch(NavigablePath fetchablePath, FetchParent fetchParent,
+			FetchTiming fetchTiming, DomainResultCreationState creationState) {
+		Fetch fetch = super.resolveCircularFetch(fetchablePath, fetchParent, fetchTiming, creationState);
+		EagerTargets attached = this.targets;
+		if (attached == null || fetch == null || fetch.getClass() != CircularFetchImpl.class) {
+			return fetch;
+		}
+		return new CircularFetchImpl((CircularFetchImpl) fetch) {
+
+			@Override
+			protected EntityInitializer<?> buildEntitySelectFetchInitializer(InitializerParent<?> parent,
+					ToOneAttributeMapping fetchable, EntityPersister target, DomainResult<?> keyResult,
+					NavigablePath navigablePath, boolean selectByUniqueKey, AssemblerCreationState creationState) {
+				EntityInitializer<?> deferred = deferredInitializer(parent, target, keyResult, navigablePath,
+						selectByUniqueKey, false, creationState, attached);
+				return (deferred != null) ? deferred : super.buildEntitySelectFetchInitializer(parent, fetchable,
+						target, keyResult, navigablePath, selectByUniqueKey, creationState);
+			}
+
+			@Override
+			protected EntityInitializer<?> buildEntityDelayedFetchInitializer(InitializerParent<?> parent,
+					NavigablePath referencedPath, ToOneAttributeMapping fetchable, boolean selectByUniqueKey,
+					DomainResult<?> keyResult, BasicFetch<?> discriminatorFetch, AssemblerCreationState creationState) {
+				EntityInitializer<?> deferred = (selectByUniqueKey && !isLazy())
+						? deferredInitializer(parent, getEntityMappingType().getEntityPersister(), keyResult,
+								getNavigablePath(), true, false, creationState, attached)
+						: null;
+				return (deferred != null) ? deferred : super.buildEntityDelayedFetchInitializer(parent,
+						referencedPath, fetchable, selectByUniqueKey, keyResult, discriminatorFetch, creationState);
+			}
+
+		};
+	}
+
+	private EntityFetch deferredFetch(FetchParent fetchParent, NavigablePath navigablePath, DomainResult<?> keyResult,
+			boolean selectByUniqueKey, boolean isAffectedByFilter, DomainResultCreationState creationState,
+			EagerTargets attached) {
+		return new EntityFetchSelectImpl(fetchParent, this, navigablePath, keyResult, selectByUniqueKey,
 				isAffectedByFilter, creationState) {
 
 			@Override
 			public EntityInitializer<?> createInitializer(InitializerParent<?> parent,
 					AssemblerCreationState creationState) {
-				if (!parent.isEntityInitializer() || creationState.isDynamicInstantiation()
-						|| parent.asEntityInitializer().getEntityDescriptor().getCacheAccessStrategy() != null) {
-					return super.createInitializer(parent, creationState);
-				}
-				return new DeferredEagerToOneInitializer(parent.asEntityInitializer(), getFetchedMapping(),
-						getNavigablePath(), getReferencedMappingContainer().getEntityPersister(), getKeyResult(),
-						isAffectedByFilter(), creationState, attached);
+				EntityInitializer<?> deferred = deferredInitializer(parent,
+						getReferencedMappingContainer().getEntityPersister(), getKeyResult(), getNavigablePath(),
+						isSelectByUniqueKey(), isAffectedByFilter(), creationState, attached);
+				return (deferred != null) ? deferred : super.createInitializer(parent, creationState);
 			}
 
 		};
+	}
+
+	/**
+	 * The initializer that defers the select, or {@code null} where Hibernate's batch initializers
+	 * would batch-initialize instead: a to-one not directly held by its owner's row, a dynamic
+	 * instantiation, an owner in the second-level cache.
+	 */
+	private @Nullable EntityInitializer<?> deferredInitializer(InitializerParent<?> parent, EntityPersister target,
+			DomainResult<?> keyResult, NavigablePath path, boolean selectByUniqueKey, boolean affectedByFilter,
+			AssemblerCreationState creationState, EagerTargets attached) {
+		if (!parent.isEntityInitializer() || creationState.isDynamicInstantiation()
+				|| parent.asEntityInitializer().getEntityDescriptor().getCacheAccessStrategy() != null) {
+			return null;
+		}
+		return selectByUniqueKey
+				? new DeferredUniqueKeyInitializer(parent.asEntityInitializer(), this, path, target, keyResult,
+						affectedByFilter, creationState, attached)
+				: new DeferredEagerToOneInitializer(parent.asEntityInitializer(), this, path, target, keyResult,
+						affectedByFilter, creationState, attached);
 	}
 
 }

@@ -1,15 +1,8 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import org.hibernate.EntityFilterException;
-import org.hibernate.FetchNotFoundException;
-import org.hibernate.annotations.NotFoundAction;
-import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.EntityKey;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
@@ -25,116 +18,54 @@ import org.hibernate.sql.results.jdbc.spi.RowProcessingState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the key of an EAGER to-one row by row like Hibernate's select-fetch initializer, but
- * instead of loading each target with a select of its own while the row is read, notes the owner
- * and the key, and once the result's rows are all read (before any entity's post-load event), has
- * the engine load every noted target in one statement per chunk, then sets each owner's attribute
- * and loaded state to the target Hibernate finds in the session, with Hibernate's own checks for
- * missing and filtered rows. Rows it cannot defer exactly load as in plain Hibernate: a target the
- * session already knows, an owner not built by this row, a scroll, a stateless session, a query
- * under an entity graph.
+ * Hibernate's select-fetch initializer of a to-one by id, but instead of loading each target with
+ * a select of its own while the row is read, it notes the owner and the key ({@link Deferral}),
+ * and once the result's rows are all read has the engine load the targets the session does not
+ * hold in one statement per chunk, then sets each owner's attribute to the target Hibernate finds
+ * in the session. A target the session already knows loads as in plain Hibernate.
  */
-final class DeferredEagerToOneInitializer extends EntitySelectFetchInitializer<DeferredEagerToOneInitializer.Data> {
+final class DeferredEagerToOneInitializer extends EntitySelectFetchInitializer<EntitySelectFetchInitializer.EntitySelectFetchInitializerData> {
 
-	private final EntityInitializer<InitializerData> owner;
+	private final Deferral deferral;
 
 	private final EagerTargets targets;
 
-	/** The owner and the key of an EAGER to-one waiting for its target. */
-	private record Waiting(Object owner, Object id) {
-	}
-
-	/** The state of one result: that of Hibernate's initializer, and the to-ones waiting for their targets. */
-	static final class Data extends EntitySelectFetchInitializerData {
-
-		private @Nullable List<Waiting> waiting;
-
-		Data(DeferredEagerToOneInitializer initializer, RowProcessingState rowProcessingState) {
-			super(initializer, rowProcessingState);
-		}
-
-		void setIdentifier(@Nullable Object id) {
-			this.entityIdentifier = id;
-		}
-
-	}
-
-	@SuppressWarnings("unchecked")
 	DeferredEagerToOneInitializer(EntityInitializer<?> owner, ToOneAttributeMapping toOne, NavigablePath path,
 			EntityPersister target, DomainResult<?> keyResult, boolean affectedByFilter,
 			AssemblerCreationState creationState, EagerTargets targets) {
 		super(owner, toOne, path, target, keyResult, affectedByFilter, creationState);
-		this.owner = (EntityInitializer<InitializerData>) owner;
+		this.deferral = new Deferral(owner, toOne, affectedByFilter);
 		this.targets = targets;
 	}
 
 	@Override
 	protected InitializerData createInitializerData(RowProcessingState rowProcessingState) {
-		return new Data(this, rowProcessingState);
+		return new Deferral.Data(this, rowProcessingState);
 	}
 
 	@Override
-	public void resolveInstance(Data data) {
-		if (data.getState() != State.KEY_RESOLVED || !isDeferrable(data.getRowProcessingState())) {
-			super.resolveInstance(data);
-			return;
-		}
+	protected void initialize(EntitySelectFetchInitializerData data) {
+		Deferral.Data deferred = (Deferral.Data) data;
 		RowProcessingState row = data.getRowProcessingState();
-		Object id = this.keyAssembler.assemble(row);
-		data.setIdentifier(id);
-		if (id == null) {
-			data.setState(State.MISSING);
-			data.setInstance(null);
+		if (!this.deferral.isDeferrable(row, this.keyAssembler) || row.getSession()
+			.getPersistenceContextInternal()
+			.getEntityHolder(new EntityKey(deferred.key(), this.concreteDescriptor)) != null) {
+			super.initialize(data);
 			return;
 		}
-		data.setState(State.INITIALIZED);
-		if (row.getSession().getPersistenceContextInternal()
-			.getEntityHolder(new EntityKey(id, this.concreteDescriptor)) != null) {
-			// the session knows the row: Hibernate takes it from there, or loads it, as in plain Hibernate
-			initialize(data);
-			return;
-		}
-		data.setInstance(null);
-		if (data.waiting == null) {
-			data.waiting = new ArrayList<>();
-		}
-		data.waiting.add(new Waiting(this.owner.getTargetInstance(this.owner.getData(row)), id));
-	}
-
-	/** Whether the row's owner is built by this row, in a result read at once into a stateful session. */
-	private boolean isDeferrable(RowProcessingState row) {
-		SharedSessionContractImplementor session = row.getSession();
-		InitializerData ownerData = this.owner.getData(row);
-		return !row.isScrollResult() && session.isEventSource() && this.keyAssembler.getInitializer() == null
-				&& session.getLoadQueryInfluencers().getEffectiveEntityGraph().getSemantic() == null
-				&& ownerData.getState() != State.INITIALIZED
-				&& this.owner.getConcreteDescriptor(ownerData)
-					.findAttributeMapping(this.toOneMapping.getAttributeName()) == this.toOneMapping;
+		this.deferral.defer(deferred);
 	}
 
 	@Override
-	public void endLoading(Data data) {
-		List<Waiting> waiting = data.waiting;
-		if (waiting == null) {
+	public void endLoading(EntitySelectFetchInitializerData data) {
+		Deferral.Data deferred = (Deferral.Data) data;
+		List<Object> keys = this.deferral.keys(deferred);
+		if (keys.isEmpty()) {
 			return;
 		}
-		data.waiting = null;
 		SharedSessionContractImplementor session = data.getRowProcessingState().getSession();
-		Set<Object> notFound = this.targets.load(waiting.stream().map(Waiting::id).distinct().toList(),
-				session.asEventSource());
-		Map<Object, @Nullable Object> targetById = new HashMap<>();
-		for (Waiting entry : waiting) {
-			if (!targetById.containsKey(entry.id())) {
-				targetById.put(entry.id(), target(entry.id(), notFound, session));
-			}
-			Object target = targetById.get(entry.id());
-			this.toOneMapping.getPropertyAccess().getSetter().set(entry.owner(), target);
-			EntityEntry ownerEntry = session.getPersistenceContextInternal().getEntry(entry.owner());
-			Object[] loadedState = (ownerEntry != null) ? ownerEntry.getLoadedState() : null;
-			if (loadedState != null) {
-				loadedState[this.toOneMapping.getStateArrayPosition()] = target;
-			}
-		}
+		Set<Object> notFound = this.targets.load(keys, session.asEventSource());
+		this.deferral.finish(deferred, (id) -> target(id, notFound, session));
 	}
 
 	/**
@@ -147,7 +78,7 @@ final class DeferredEagerToOneInitializer extends EntitySelectFetchInitializer<D
 		Object target = (nullable && notFound.contains(id)) ? null
 				: session.internalLoad(entityName, id, true, nullable);
 		if (target == null) {
-			checkNotFound(entityName, id);
+			this.deferral.checkNotFound(entityName, id);
 		}
 		else if (target instanceof HibernateProxy proxy) {
 			proxy.getHibernateLazyInitializer()
@@ -155,20 +86,6 @@ final class DeferredEagerToOneInitializer extends EntitySelectFetchInitializer<D
 						&& this.concreteDescriptor.getBytecodeEnhancementMetadata().isEnhancedForLazyLoading());
 		}
 		return target;
-	}
-
-	/** Hibernate's rule for a target not found: an error unless the mapping ignores it. */
-	private void checkNotFound(String entityName, Object id) {
-		NotFoundAction action = this.toOneMapping.getNotFoundAction();
-		if (action == NotFoundAction.IGNORE) {
-			return;
-		}
-		if (this.affectedByFilter) {
-			throw new EntityFilterException(entityName, id, this.toOneMapping.getNavigableRole().getFullPath());
-		}
-		if (action == NotFoundAction.EXCEPTION) {
-			throw new FetchNotFoundException(entityName, id);
-		}
 	}
 
 	@Override

@@ -81,6 +81,10 @@ public class User {
 		return this.userInfo;
 	}
 
+	public void setUserInfo(UserInfo userInfo) {
+		this.userInfo = userInfo;
+	}
+
 	public List<Address> getAddresses() {
 		return this.addresses;
 	}

@@ -1,0 +1,133 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.hibernate.EntityFilterException;
+import org.hibernate.FetchNotFoundException;
+import org.hibernate.annotations.NotFoundAction;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
+import org.hibernate.sql.results.graph.DomainResultAssembler;
+import org.hibernate.sql.results.graph.Initializer;
+import org.hibernate.sql.results.graph.InitializerData;
+import org.hibernate.sql.results.graph.entity.EntityInitializer;
+import org.hibernate.sql.results.graph.entity.internal.EntitySelectFetchInitializer;
+import org.hibernate.sql.results.graph.entity.internal.EntitySelectFetchInitializer.EntitySelectFetchInitializerData;
+import org.hibernate.sql.results.jdbc.spi.RowProcessingState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What bulk-lazy's select-fetch initializers share: which rows they defer, the owners waiting for
+ * their targets in one result, and, once the targets are loaded after the rows (before any
+ * entity's post-load event), setting each owner's attribute and loaded state, with Hibernate's
+ * checks for missing and filtered rows. Rows it cannot defer exactly load as in plain Hibernate: an
+ * owner the row does not build (already in the session), a scroll, a stateless session, a query
+ * under an entity graph, a key with a to-one inside.
+ */
+final class Deferral {
+
+	private final EntityInitializer<InitializerData> owner;
+
+	private final ToOneAttributeMapping toOne;
+
+	private final boolean affectedByFilter;
+
+	/** The owner and the key of a to-one waiting for its target. */
+	private record Waiting(Object owner, Object key) {
+	}
+
+	/** The state of one result: that of Hibernate's initializer, and the to-ones waiting for their targets. */
+	static final class Data extends EntitySelectFetchInitializerData {
+
+		private @Nullable List<Waiting> waiting;
+
+		Data(EntitySelectFetchInitializer<?> initializer, RowProcessingState rowProcessingState) {
+			super(initializer, rowProcessingState);
+		}
+
+		/** The key of the current row, once Hibernate's initializer has read it. */
+		@Nullable Object key() {
+			return this.entityIdentifier;
+		}
+
+	}
+
+	@SuppressWarnings("unchecked")
+	Deferral(EntityInitializer<?> owner, ToOneAttributeMapping toOne, boolean affectedByFilter) {
+		this.owner = (EntityInitializer<InitializerData>) owner;
+		this.toOne = toOne;
+		this.affectedByFilter = affectedByFilter;
+	}
+
+	/** Whether the row's owner is built by this row, in a result read at once into a stateful session. */
+	boolean isDeferrable(RowProcessingState row, DomainResultAssembler<?> keyAssembler) {
+		SharedSessionContractImplementor session = row.getSession();
+		InitializerData ownerData = this.owner.getData(row);
+		return !row.isScrollResult() && session.isEventSource() && keyAssembler.getInitializer() == null
+				&& session.getLoadQueryInfluencers().getEffectiveEntityGraph().getSemantic() == null
+				&& ownerData.getState() != Initializer.State.INITIALIZED
+				&& this.owner.getConcreteDescriptor(ownerData)
+					.findAttributeMapping(this.toOne.getAttributeName()) == this.toOne;
+	}
+
+	/** Notes the row's owner and key; the attribute stays {@code null} until {@link #finish}. */
+	void defer(Data data) {
+		data.setInstance(null);
+		if (data.waiting == null) {
+			data.waiting = new ArrayList<>();
+		}
+		RowProcessingState row = data.getRowProcessingState();
+		data.waiting.add(new Waiting(this.owner.getTargetInstance(this.owner.getData(row)), data.key()));
+	}
+
+	/** The keys the result's owners wait for, distinct, in the order the rows named them. */
+	List<Object> keys(Data data) {
+		return (data.waiting != null) ? data.waiting.stream().map(Waiting::key).distinct().toList() : List.of();
+	}
+
+	/**
+	 * Sets each waiting owner's attribute and loaded state to its target, resolved once per key,
+	 * and forgets the owners.
+	 */
+	void finish(Data data, Function<Object, @Nullable Object> targetByKey) {
+		List<Waiting> waiting = data.waiting;
+		data.waiting = null;
+		if (waiting == null) {
+			return;
+		}
+		SharedSessionContractImplementor session = data.getRowProcessingState().getSession();
+		Map<Object, @Nullable Object> targets = new HashMap<>();
+		for (Waiting entry : waiting) {
+			if (!targets.containsKey(entry.key())) {
+				targets.put(entry.key(), targetByKey.apply(entry.key()));
+			}
+			Object target = targets.get(entry.key());
+			this.toOne.getPropertyAccess().getSetter().set(entry.owner(), target);
+			EntityEntry ownerEntry = session.getPersistenceContextInternal().getEntry(entry.owner());
+			Object[] loadedState = (ownerEntry != null) ? ownerEntry.getLoadedState() : null;
+			if (loadedState != null) {
+				loadedState[this.toOne.getStateArrayPosition()] = target;
+			}
+		}
+	}
+
+	/** Hibernate's rule for a target not found: an error unless the mapping ignores it. */
+	void checkNotFound(String entityName, Object key) {
+		NotFoundAction action = this.toOne.getNotFoundAction();
+		if (action == NotFoundAction.IGNORE) {
+			return;
+		}
+		if (this.affectedByFilter) {
+			throw new EntityFilterException(entityName, key, this.toOne.getNavigableRole().getFullPath());
+		}
+		if (action == NotFoundAction.EXCEPTION) {
+			throw new FetchNotFoundException(entityName, key);
+		}
+	}
+
+}

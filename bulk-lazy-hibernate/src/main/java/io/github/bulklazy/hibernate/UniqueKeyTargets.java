@@ -1,0 +1,71 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.hibernate.FlushMode;
+import org.hibernate.engine.spi.EntityUniqueKey;
+import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.EntityType;
+import org.hibernate.type.Type;
+
+/**
+ * Loads the targets of a to-one by unique key (an inverse one-to-one: the entity whose owning
+ * to-one names the key; or the entity whose unique column the key is), chunk by chunk, with a query
+ * of the target entity by that key, which honours filters and {@code @SQLRestriction} as
+ * Hibernate's unique-key loader does and never flushes. Each target found is registered in the
+ * persistence context under its unique key, where Hibernate looks it up.
+ */
+final class UniqueKeyTargets implements EagerTargets {
+
+	private final EntityPersister target;
+
+	private final String property;
+
+	private final Type keyType;
+
+	private final String query;
+
+	private final int chunkSize;
+
+	private final AssociationStatistics statistics;
+
+	UniqueKeyTargets(EntityPersister target, String property, int chunkSize, AssociationStatistics statistics) {
+		this.target = target;
+		this.property = property;
+		this.keyType = target.getPropertyType(property);
+		String key = (this.keyType instanceof EntityType) ? "fk(t." + property + ")" : "t." + property;
+		this.query = "select t from " + target.getEntityName() + " t where " + key + " in (:keys)";
+		this.chunkSize = chunkSize;
+		this.statistics = statistics;
+	}
+
+	@Override
+	public Set<Object> load(List<Object> keys, EventSource session) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		for (int from = 0; from < keys.size(); from += this.chunkSize) {
+			List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + this.chunkSize));
+			List<?> found = session.createSelectionQuery(this.query, this.target.getMappedClass())
+				.setParameterList("keys", chunk)
+				.setHibernateFlushMode(FlushMode.MANUAL)
+				.getResultList();
+			for (Object entity : found) {
+				// the query returns the proxy the session holds for a row, if any
+				Object loaded = context.unproxy(entity);
+				context.addEntity(uniqueKey(this.target.getPropertyValue(loaded, this.property), session), loaded);
+			}
+			this.statistics.bulkStatement(chunk.size(), found.size());
+		}
+		Set<Object> notFound = new HashSet<>();
+		keys.stream().filter((key) -> context.getEntity(uniqueKey(key, session)) == null).forEach(notFound::add);
+		return notFound;
+	}
+
+	private EntityUniqueKey uniqueKey(Object key, EventSource session) {
+		return new EntityUniqueKey(this.target.getEntityName(), this.property, key, this.keyType, session.getFactory());
+	}
+
+}
