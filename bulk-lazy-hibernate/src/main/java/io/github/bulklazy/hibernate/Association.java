@@ -22,7 +22,8 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		TO_ONE,
 
 		/**
-		 * An EAGER {@code @ManyToOne} or owning {@code @OneToOne}, or an inverse {@code @OneToOne},
+		 * An EAGER {@code @ManyToOne} or owning {@code @OneToOne}, or a to-one Hibernate loads by
+		 * unique key (an inverse {@code @OneToOne}, a to-one joined on a non-primary-key column),
 		 * which Hibernate loads as it reads the owner.
 		 */
 		EAGER_TO_ONE,
@@ -83,8 +84,12 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		/** {@code @SQLSelect} or a named query loads it. */
 		CUSTOM_LOADER("custom-loader", "loaded by a custom query (@SQLSelect or named query)"),
 
-		/** Joined on a column that is not the target's primary key. */
-		NON_PRIMARY_KEY_JOIN("non-primary-key-join", "joins on a non-primary-key column"),
+		/**
+		 * A collection keyed by a property-ref, or a to-one joined on non-primary-key columns that
+		 * are not one single-column property of the target.
+		 */
+		NON_PRIMARY_KEY_JOIN("non-primary-key-join", "joins on non-primary-key columns: a collection keyed by a "
+				+ "property-ref, or a to-one to columns that are not one single-column property of its target"),
 
 		/** A shared-primary-key {@code @OneToOne}, or an inverse one of an entity with a composite key. */
 		INVERSE_ONE_TO_ONE("inverse-one-to-one", "shared-primary-key @OneToOne, or an inverse one of an entity "

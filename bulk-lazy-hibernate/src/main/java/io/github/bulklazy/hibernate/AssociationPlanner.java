@@ -16,6 +16,7 @@ import io.github.bulklazy.BulkLazy;
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
+import org.hibernate.MappingException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.engine.spi.PersistentAttributeInterceptable;
 import org.hibernate.mapping.Collection;
@@ -213,7 +214,9 @@ final class AssociationPlanner {
 					? Reason.INVERSE_ONE_TO_ONE : eagerFallbackReason(owner, path, property, target);
 		}
 		if (!toOne.isReferenceToPrimaryKey()) {
-			return Reason.NON_PRIMARY_KEY_JOIN;
+			// loaded by the value of one column of the target's
+			return isSingleColumnProperty(target, toOne.getReferencedPropertyName())
+					? eagerFallbackReason(owner, path, property, target) : Reason.NON_PRIMARY_KEY_JOIN;
 		}
 		return toOne.isLazy() ? targetFallbackReason(target) : eagerFallbackReason(owner, path, property, target);
 	}
@@ -282,6 +285,17 @@ final class AssociationPlanner {
 	 */
 	private static boolean isEnhancedProxy(PersistentClass entity) {
 		return entity.getRootClass() == entity && !entity.hasSubclasses() && isEnhanced(entity);
+	}
+
+	/** Whether the entity has a property of that name, of one column, not made up by Hibernate. */
+	private static boolean isSingleColumnProperty(PersistentClass entity, @Nullable String name) {
+		try {
+			Property property = (name != null) ? entity.getReferencedProperty(name) : null;
+			return property != null && !property.isSynthetic() && property.getColumnSpan() == 1;
+		}
+		catch (MappingException ex) {
+			return false;
+		}
 	}
 
 	/** Whether the entity names its persister with {@code @Persister}, which Hibernate 6.6 still has. */
@@ -444,8 +458,9 @@ final class AssociationPlanner {
 
 	private static Kind kindOf(Value value) {
 		if (value instanceof ToOne toOne) {
-			// Hibernate loads an inverse one-to-one as it reads its owner, whatever its fetch type
-			return (toOne.isLazy() && !(toOne instanceof OneToOne)) ? Kind.TO_ONE : Kind.EAGER_TO_ONE;
+			// Hibernate loads those by unique key as it reads their owner, whatever their fetch type
+			return (toOne.isLazy() && toOne.isReferenceToPrimaryKey() && !(toOne instanceof OneToOne)) ? Kind.TO_ONE
+					: Kind.EAGER_TO_ONE;
 		}
 		return Kind.COLLECTION;
 	}

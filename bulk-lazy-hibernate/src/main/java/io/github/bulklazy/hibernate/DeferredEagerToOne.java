@@ -38,11 +38,12 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 
 	/**
 	 * Whether the persisters build the attribute as a {@link DeferredEagerToOne}: an EAGER
-	 * many-to-one or owning one-to-one to a primary key, or an inverse one-to-one
-	 * ({@code mappedBy}), which Hibernate loads by unique key.
+	 * many-to-one or owning one-to-one, and those Hibernate loads by unique key as it reads the
+	 * owner, lazy or not: an inverse one-to-one ({@code mappedBy}), a to-one joined on a
+	 * non-primary-key column.
 	 */
 	static boolean isCandidate(Property property) {
-		return (property.getValue() instanceof ManyToOne toOne && !toOne.isLazy() && toOne.isReferenceToPrimaryKey())
+		return (property.getValue() instanceof ManyToOne toOne && (!toOne.isLazy() || !toOne.isReferenceToPrimaryKey()))
 				|| (property.getValue() instanceof OneToOne oneToOne && oneToOne.getReferencedPropertyName() != null);
 	}
 

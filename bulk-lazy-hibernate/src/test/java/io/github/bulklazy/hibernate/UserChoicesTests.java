@@ -8,7 +8,6 @@ import java.util.function.Function;
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.model.District;
-import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.model.Teacher;
 import io.github.bulklazy.testsupport.Fixture;
@@ -89,23 +88,6 @@ class UserChoicesTests {
 		assertThat(trace.get(trace.size() - 1)).isEqualTo(1);
 	}
 
-	@ParameterizedTest
-	@EnumSource(TestDatabase.class)
-	void unsupportedMappingsCostWhatTheyCostInPlainHibernate(TestDatabase database) {
-		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
-			entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
-				.getResultList()
-				.forEach((owner) -> trace.add(owner.getSchoolByCode().getName()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
-		};
-		List<Object> bulk = fixture.sameAsPlain(work);
-		assertThat(bulk).containsExactly("School 1", "School 2", "School 3", "School 4",
-				fixture.plain(work).value().get(4));
-	}
-
 	@Test
 	void fallbacksAreLoggedOnceEachWithTheirReason(CapturedOutput output) {
 		Fixture fixture = Fixture.on(TestDatabase.H2);
@@ -117,7 +99,6 @@ class UserChoicesTests {
 				.toList();
 			assertThat(fallbacks).containsExactlyInAnyOrder(
 					"District.schools: @Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge",
-					"PetOwner.schoolByCode: joins on a non-primary-key column",
 					"Teacher.courses: @BatchSize: Hibernate's batch fetching stays in charge",
 					"Player.mascot: " + Reason.LAZILY_REACHED_HIERARCHY.description(),
 					"Member.membership.pet: " + Reason.EAGER.description(),

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
 import io.github.bulklazy.testsupport.Fixture;
@@ -20,12 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * An inverse {@code @OneToOne(mappedBy = ...)}: Hibernate loads each owner's counterpart by unique
- * key as it reads the owner's row, bulk-lazy those of the whole result after its rows. Users 7, 8
- * and 10 own the infos 1, 2 and 3 ({@code User.userInfo}); each test adds info 4, which no user
- * owns, in its own rolled-back transaction.
+ * To-ones Hibernate loads by unique key as it reads the owner's row, one select each: an inverse
+ * {@code @OneToOne(mappedBy = ...)} and a to-one joined on a non-primary-key column. bulk-lazy loads
+ * those of the whole result after its rows. Users 7, 8 and 10 own the infos 1, 2 and 3
+ * ({@code User.userInfo}); the tests of infos add info 4, which no user owns, in their own
+ * rolled-back transaction.
  */
-class InverseOneToOneTests {
+class UniqueKeyToOneTests {
 
 	/** The infos and their users, after the statements that set up the work. */
 	private static Function<EntityManager, List<Object>> infos(Fixture fixture, Function<EntityManager, ?> before) {
@@ -93,6 +95,26 @@ class InverseOneToOneTests {
 		});
 		assertThat(fixture.sameAsPlain(work)).containsExactly("info 1:jack", "info 2:ed", "info 3:chuck",
 				"info 4:fred", 1 + 1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void theTargetsOfAToOneJoinedOnAUniqueColumnLoadInOneStatement(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
+				.getResultList()
+				.forEach((owner) -> trace.add(owner.getSchoolByCode().getName()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("School 1", "School 2", "School 3", "School 4", 1 + 1);
+		assertThat(fixture.plain(work).value()).endsWith(1 + 4);
+		assertThat(fixture.bulkPlan().associations())
+			.filteredOn((association) -> association.name().equals("PetOwner.schoolByCode"))
+			.extracting(Association::kind, Association::mode)
+			.containsExactly(tuple(Kind.EAGER_TO_ONE, Mode.BULK));
 	}
 
 }
