@@ -52,10 +52,16 @@ final class UniqueKeyTargets implements EagerTargets {
 				.setParameterList("keys", chunk)
 				.setHibernateFlushMode(FlushMode.MANUAL)
 				.getResultList();
+			Set<EntityUniqueKey> registered = new HashSet<>();
 			for (Object entity : found) {
 				// the query returns the proxy the session holds for a row, if any
 				Object loaded = context.unproxy(entity);
-				context.addEntity(uniqueKey(this.target.getPropertyValue(loaded, this.property), session), loaded);
+				Object key = this.target.getPropertyValue(loaded, this.property);
+				if (!registered.add(uniqueKey(key, session))) {
+					// two rows for one key: Hibernate's unique-key loader fails, and so does this load
+					this.target.loadByUniqueKey(this.property, key, session);
+				}
+				context.addEntity(uniqueKey(key, session), loaded);
 			}
 			this.statistics.bulkStatement(chunk.size(), found.size());
 		}

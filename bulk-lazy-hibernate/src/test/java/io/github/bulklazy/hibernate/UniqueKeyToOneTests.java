@@ -117,4 +117,22 @@ class UniqueKeyToOneTests {
 			.containsExactly(tuple(Kind.EAGER_TO_ONE, Mode.BULK));
 	}
 
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void outsideATransactionTheCounterpartsLoadAsInPlainHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		for (EntityManagerFactory factory : List.of(fixture.bulkFactory(), fixture.plainFactory())) {
+			try (EntityManager entityManager = factory.createEntityManager()) {
+				fixture.statementsSinceMark();
+				List<String> users = entityManager.createQuery("from UserInfo i order by i.id", UserInfo.class)
+					.getResultList()
+					.stream()
+					.map((info) -> info.getUser().getName())
+					.toList();
+				assertThat(users).containsExactly("jack", "ed", "chuck");
+				assertThat(fixture.statementsSinceMark()).isEqualTo(1 + 3);
+			}
+		}
+	}
+
 }
