@@ -91,9 +91,9 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		NON_PRIMARY_KEY_JOIN("non-primary-key-join", "joins on non-primary-key columns: a collection keyed by a "
 				+ "property-ref, or a to-one to columns that are not one single-column property of its target"),
 
-		/** A shared-primary-key {@code @OneToOne}, or an inverse one of an entity with a composite key. */
-		INVERSE_ONE_TO_ONE("inverse-one-to-one", "shared-primary-key @OneToOne, or an inverse one of an entity "
-				+ "with a composite key: Hibernate loads it as it reads its owner"),
+		/** An inverse or shared-primary-key {@code @OneToOne} of an entity with a composite key. */
+		INVERSE_ONE_TO_ONE("inverse-one-to-one", "inverse or shared-primary-key @OneToOne of an entity with a "
+				+ "composite key: Hibernate loads it as it reads its owner"),
 
 		/** An EAGER to-one inside an embeddable or a natural id, which bulk-lazy's persisters do not build. */
 		EAGER("eager", "FetchType.EAGER inside an embeddable or a natural id: Hibernate loads it right after "

@@ -208,10 +208,13 @@ final class AssociationPlanner {
 
 	private Reason fallbackReason(PersistentClass owner, String path, Property property, ToOne toOne) {
 		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
-		if (toOne instanceof OneToOne oneToOne) {
-			// loaded by the owner's id: the key of the target's owning to-one
-			return (oneToOne.getReferencedPropertyName() == null || owner.getIdentifier().getColumnSpan() != 1)
-					? Reason.INVERSE_ONE_TO_ONE : eagerFallbackReason(owner, path, property, target);
+		if (toOne instanceof OneToOne) {
+			if (makesProxy(toOne)) {
+				return targetFallbackReason(target);
+			}
+			// loaded by the owner's id: the target's own, or the key of the target's owning to-one
+			return (owner.getIdentifier().getColumnSpan() != 1) ? Reason.INVERSE_ONE_TO_ONE
+					: eagerFallbackReason(owner, path, property, target);
 		}
 		if (!toOne.isReferenceToPrimaryKey()) {
 			// loaded by the value of one column of the target's
@@ -287,6 +290,20 @@ final class AssociationPlanner {
 		return entity.getRootClass() == entity && !entity.hasSubclasses() && isEnhanced(entity);
 	}
 
+	/** Whether Hibernate holds a proxy for the to-one until it is read, rather than load it with its owner. */
+	static boolean makesProxy(ToOne toOne) {
+		return (toOne instanceof OneToOne oneToOne) ? isProxied(oneToOne)
+				: toOne.isLazy() && toOne.isReferenceToPrimaryKey();
+	}
+
+	/**
+	 * Whether Hibernate holds a proxy for the one-to-one: a lazy one sharing its owner's primary
+	 * key whose target always exists ({@code @MapsId}, or {@code optional = false}).
+	 */
+	private static boolean isProxied(OneToOne oneToOne) {
+		return oneToOne.isLazy() && oneToOne.isConstrained() && oneToOne.getReferencedPropertyName() == null;
+	}
+
 	/** Whether the entity has a property of that name, of one column, not made up by Hibernate. */
 	private static boolean isSingleColumnProperty(PersistentClass entity, @Nullable String name) {
 		try {
@@ -314,7 +331,7 @@ final class AssociationPlanner {
 	 * elements included, or of all its to-ones.
 	 */
 	private void addEagerTargets(@Nullable Value value, boolean lazyToo) {
-		if (value instanceof ToOne toOne && (lazyToo || !toOne.isLazy())) {
+		if (value instanceof ToOne toOne && (lazyToo || !makesProxy(toOne))) {
 			this.eagerTargets.add(toOne.getReferencedEntityName());
 		}
 		else if (value instanceof Component component) {
@@ -328,7 +345,7 @@ final class AssociationPlanner {
 
 	/** Adds the targets of the lazy to-ones in a value, those inside embeddables and embeddable elements included. */
 	private void addLazyTargets(@Nullable Value value) {
-		if (value instanceof ToOne toOne && toOne.isLazy()) {
+		if (value instanceof ToOne toOne && makesProxy(toOne)) {
 			PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
 			this.lazyTargetsByRoot.computeIfAbsent(target.getRootClass().getEntityName(), (root) -> new HashSet<>())
 				.add(target.getEntityName());
@@ -394,7 +411,7 @@ final class AssociationPlanner {
 			}
 			for (ToOne toOne : toOnes(type.getPropertyClosure())) {
 				PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
-				if (toOne.isLazy()) {
+				if (makesProxy(toOne)) {
 					proxyTypesByRoot.computeIfAbsent(target.getRootClass().getEntityName(), (root) -> new HashSet<>())
 						.add(target.getEntityName());
 				}
@@ -458,9 +475,8 @@ final class AssociationPlanner {
 
 	private static Kind kindOf(Value value) {
 		if (value instanceof ToOne toOne) {
-			// Hibernate loads those by unique key as it reads their owner, whatever their fetch type
-			return (toOne.isLazy() && toOne.isReferenceToPrimaryKey() && !(toOne instanceof OneToOne)) ? Kind.TO_ONE
-					: Kind.EAGER_TO_ONE;
+			// Hibernate loads the others as it reads their owner, whatever their fetch type
+			return makesProxy(toOne) ? Kind.TO_ONE : Kind.EAGER_TO_ONE;
 		}
 		return Kind.COLLECTION;
 	}

@@ -1,9 +1,8 @@
 package io.github.bulklazy.hibernate;
 
 import org.hibernate.engine.FetchTiming;
-import org.hibernate.mapping.ManyToOne;
-import org.hibernate.mapping.OneToOne;
 import org.hibernate.mapping.Property;
+import org.hibernate.mapping.ToOne;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.spi.NavigablePath;
@@ -38,13 +37,12 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 
 	/**
 	 * Whether the persisters build the attribute as a {@link DeferredEagerToOne}: an EAGER
-	 * many-to-one or owning one-to-one, and those Hibernate loads by unique key as it reads the
-	 * owner, lazy or not: an inverse one-to-one ({@code mappedBy}), a to-one joined on a
-	 * non-primary-key column.
+	 * many-to-one or owning one-to-one, and those Hibernate loads as it reads the owner, lazy or
+	 * not: an inverse one-to-one ({@code mappedBy}) or a to-one joined on a non-primary-key column
+	 * (by unique key), an optional shared-primary-key one-to-one (by id).
 	 */
 	static boolean isCandidate(Property property) {
-		return (property.getValue() instanceof ManyToOne toOne && (!toOne.isLazy() || !toOne.isReferenceToPrimaryKey()))
-				|| (property.getValue() instanceof OneToOne oneToOne && oneToOne.getReferencedPropertyName() != null);
+		return property.getValue() instanceof ToOne toOne && !AssociationPlanner.makesProxy(toOne);
 	}
 
 	/** Has the engine load the targets from now on. */

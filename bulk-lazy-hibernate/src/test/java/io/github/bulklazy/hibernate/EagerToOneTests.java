@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * select of its own after the query, bulk-lazy the targets of the whole result in one statement
  * per chunk. The 40 players reach 11 schools through {@code school} (9 of them) and
  * {@code formerSchool} (10 former schools are missing from their table, which
- * {@code @NotFound(IGNORE)} reads as {@code null}), and 4 mascots, typed to the {@code Animal}
- * hierarchy that lazy to-ones also reach, which stay with Hibernate.
+ * {@code @NotFound(IGNORE)} reads as {@code null}), 4 mascots, typed to the {@code Animal}
+ * hierarchy that lazy to-ones also reach, which stay with Hibernate, and 10 courses, of which
+ * {@code @SQLRestriction} hides the archived tenth: {@code null}, as in plain Hibernate.
  */
 class EagerToOneTests {
 
@@ -51,14 +52,14 @@ class EagerToOneTests {
 		long batches = schools.batches() + formerSchools.batches();
 		long saved = schools.queriesSaved() + formerSchools.queriesSaved();
 		List<Object> trace = fixture.sameAsPlain(players(fixture));
-		assertThat(trace).contains("1:School 2/School 2/Cat Tom", "3:School 4/-/Cat Kitty", "7:-/School 8/Cat Kitty",
-				"20:School 3/-/-");
+		assertThat(trace).contains("1:School 2/School 2/Cat Tom/Course B", "3:School 4/-/Cat Kitty/Course D",
+				"7:-/School 8/Cat Kitty/Course H", "10:School 2/School 11/-/-", "20:School 3/-/-/Course J");
 		assertThat(trace.get(trace.size() - 1))
 			.as("the query, the schools of each association not loaded yet (the missing ones are not selected "
-					+ "again), then a select per mascot")
-			.isEqualTo(1 + 1 + 1 + 4);
-		assertThat(fixture.plain(players(fixture)).statements()).as("the query, then a select per school, missing school "
-				+ "and mascot").isEqualTo(1 + 11 + 10 + 4);
+					+ "again), the courses, then a select per mascot")
+			.isEqualTo(1 + 1 + 1 + 1 + 4);
+		assertThat(fixture.plain(players(fixture)).statements()).as("the query, then a select per school, missing school, "
+				+ "mascot and course, the archived one included").isEqualTo(1 + 11 + 10 + 4 + 10);
 		assertThat(schools.batches() + formerSchools.batches() - batches).isEqualTo(2);
 		assertThat(schools.queriesSaved() + formerSchools.queriesSaved() - saved).as("11 schools in 2 statements")
 			.isEqualTo(11 - 2);
@@ -66,7 +67,8 @@ class EagerToOneTests {
 			.extracting(Association::name, Association::kind, Association::mode, Association::reason)
 			.containsExactlyInAnyOrder(tuple("Player.school", Kind.EAGER_TO_ONE, Mode.BULK, null),
 					tuple("Player.formerSchool", Kind.EAGER_TO_ONE, Mode.BULK, null),
-					tuple("Player.mascot", Kind.EAGER_TO_ONE, Mode.FALLBACK, Reason.LAZILY_REACHED_HIERARCHY));
+					tuple("Player.mascot", Kind.EAGER_TO_ONE, Mode.FALLBACK, Reason.LAZILY_REACHED_HIERARCHY),
+					tuple("Player.course", Kind.EAGER_TO_ONE, Mode.BULK, null));
 	}
 
 	@ParameterizedTest
@@ -77,7 +79,8 @@ class EagerToOneTests {
 			List<Object> trace = fixture.run(factory, players(fixture)).value();
 			assertThat(trace.subList(0, trace.size() - 1)).isEqualTo(valuesOf(fixture.plain(players(fixture)).value()));
 			assertThat(trace.get(trace.size() - 1)).as("the query, 9 schools in 3 chunks, the 2 former schools not "
-					+ "loaded yet and the 10 missing in 3, a select per mascot").isEqualTo(1 + 3 + 3 + 4);
+					+ "loaded yet and the 10 missing in 3, 10 courses in 3, a select per mascot")
+				.isEqualTo(1 + 3 + 3 + 3 + 4);
 		}
 	}
 
@@ -113,7 +116,7 @@ class EagerToOneTests {
 			values.add(Hibernate.isInitialized(first.getSchool()));
 			return values;
 		});
-		assertThat(trace).startsWith("1:School 12/School 2/Cat Tom").endsWith(true);
+		assertThat(trace).startsWith("1:School 12/School 2/Cat Tom/Course B").endsWith(true);
 	}
 
 	@ParameterizedTest
@@ -130,7 +133,8 @@ class EagerToOneTests {
 				.getSingleResult());
 			return values;
 		});
-		assertThat(trace).contains("1:School 2/School 2/Cat Tom", "3:School 4/-/Cat Kitty", "5:School 6/School 6/-")
+		assertThat(trace).contains("1:School 2/School 2/Cat Tom/Course B", "3:School 4/-/Cat Kitty/Course D",
+				"5:School 6/School 6/-/Course F")
 			.anyMatch((step) -> String.valueOf(step).startsWith("2:School 12/"))
 			.anyMatch((step) -> String.valueOf(step).startsWith("4:-/"))
 			.endsWith((Object) null);
@@ -145,10 +149,10 @@ class EagerToOneTests {
 			trace.addAll(trace(fixture, List.of(entityManager.find(Player.class, 3L))));
 			return trace;
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("1:School 2/School 2/Cat Tom", 1,
-				"3:School 4/-/Cat Kitty", 1);
-		assertThat(fixture.plain(work).value()).containsExactly("1:School 2/School 2/Cat Tom", 1,
-				"3:School 4/-/Cat Kitty", 1);
+		assertThat(fixture.sameAsPlain(work)).containsExactly("1:School 2/School 2/Cat Tom/Course B", 1,
+				"3:School 4/-/Cat Kitty/Course D", 1);
+		assertThat(fixture.plain(work).value()).containsExactly("1:School 2/School 2/Cat Tom/Course B", 1,
+				"3:School 4/-/Cat Kitty/Course D", 1);
 	}
 
 	@ParameterizedTest
@@ -158,7 +162,7 @@ class EagerToOneTests {
 		BulkLazyPlans plans = new BulkLazyPlans();
 		try (EntityManagerFactory factory = fixture.factory("resolver", new BulkLazySettings(List.of(), List.of(), null),
 				plans, Map.of("hibernate.persister.resolver", StandardPersisterClassResolver.class.getName()))) {
-			assertThat(fixture.run(factory, players(fixture)).statements()).isEqualTo(1 + 11 + 10 + 4);
+			assertThat(fixture.run(factory, players(fixture)).statements()).isEqualTo(1 + 11 + 10 + 4 + 10);
 			assertThat(plans.all().get(0).associations())
 				.filteredOn((association) -> association.name().startsWith("Player."))
 				.extracting(Association::reason)
@@ -175,7 +179,7 @@ class EagerToOneTests {
 		List<Object> trace = new ArrayList<>();
 		for (Player player : players) {
 			trace.add(player.getId() + ":" + name(player.getSchool()) + "/" + name(player.getFormerSchool()) + "/"
-					+ mascot(player.getMascot()));
+					+ mascot(player.getMascot()) + "/" + ((player.getCourse() != null) ? player.getCourse().getTitle() : "-"));
 		}
 		trace.add(fixture.statementsSinceMark());
 		return trace;

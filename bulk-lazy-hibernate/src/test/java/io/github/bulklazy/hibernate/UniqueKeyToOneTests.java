@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
+import io.github.bulklazy.model.Badge;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
@@ -133,6 +134,28 @@ class UniqueKeyToOneTests {
 				assertThat(fixture.statementsSinceMark()).isEqualTo(1 + 3);
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void theTargetsOfASharedPrimaryKeyOneToOneLoadInOneStatement(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from Badge b order by b.id", Badge.class)
+				.getResultList()
+				.forEach((badge) -> trace.add(badge.getHolder() + ":"
+						+ ((badge.getPhoto() != null) ? badge.getPhoto().getCaption() : "-")));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("Holder 1:Photo 1", "Holder 2:Photo 2", "Holder 3:-",
+				"Holder 4:Photo 4", "Holder 5:Photo 5", "Holder 6:-", 1 + 1);
+		assertThat(fixture.plain(work).value()).endsWith(1 + 6);
+		assertThat(fixture.bulkPlan().associations())
+			.filteredOn((association) -> association.name().equals("Badge.photo"))
+			.extracting(Association::kind, Association::mode)
+			.containsExactly(tuple(Kind.EAGER_TO_ONE, Mode.BULK));
 	}
 
 }

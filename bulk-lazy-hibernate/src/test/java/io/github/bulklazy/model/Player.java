@@ -12,7 +12,7 @@ import org.hibernate.annotations.NotFoundAction;
 
 /**
  * EAGER to-ones, JPA's default for {@code @ManyToOne}: a query for players loads their schools,
- * former schools and mascots right after it. Some have none; some former schools are missing
+ * former schools, mascots and courses right after it. Some have none; some former schools are missing
  * from their table; mascots are of two subclasses.
  */
 @Entity
@@ -34,6 +34,10 @@ public class Player {
 
 	@ManyToOne
 	private Animal mascot;
+
+	/** A course, which {@code @SQLRestriction} hides when it is archived. */
+	@ManyToOne
+	private Course course;
 
 	protected Player() {
 	}
@@ -67,6 +71,10 @@ public class Player {
 
 	public Animal getMascot() {
 		return this.mascot;
+	}
+
+	public Course getCourse() {
+		return this.course;
 	}
 
 }

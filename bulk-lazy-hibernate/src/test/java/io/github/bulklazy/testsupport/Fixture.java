@@ -25,6 +25,8 @@ import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.hibernate.BulkLazySettings;
 import io.github.bulklazy.model.Address;
 import io.github.bulklazy.model.Animal;
+import io.github.bulklazy.model.Badge;
+import io.github.bulklazy.model.BadgePhoto;
 import io.github.bulklazy.model.Bike;
 import io.github.bulklazy.model.Box;
 import io.github.bulklazy.model.Car;
@@ -70,7 +72,7 @@ public final class Fixture {
 			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class,
 			Vehicle.class, Car.class, Bike.class, Player.class, Edition.class, Shelf.class, Copy.class,
 			Member.class, Shelter.class, Academy.class, Pupil.class, Campus.class, Building.class, Library.class,
-			Room.class, Booking.class);
+			Room.class, Booking.class, Badge.class, BadgePhoto.class);
 
 	/** Marks a factory that keeps {@code @Cacheable} entities in a second-level cache of its own. */
 	private static final String CACHED = "bulk-lazy-test.cached";
@@ -297,6 +299,7 @@ public final class Fixture {
 			seedCopies(entityManager);
 			seedMembers(entityManager, districts, schools, courses, new Animal[] { rex, tom, fido, kitty });
 			seedPupils(entityManager);
+			seedBadges(entityManager);
 			Country[] countries = new Country[4];
 			for (long i = 1; i <= 3; i++) {
 				countries[(int) i] = persist(entityManager, new Country(i, "Country " + i));
@@ -330,7 +333,8 @@ public final class Fixture {
 	/**
 	 * 40 players: every seventh without a school, the others in schools 1 to 9; every fifth
 	 * without a mascot; former schools 1 to 12, with every third missing from its table (ids above
-	 * 100) and every fourth none.
+	 * 100) and every fourth none; courses 1 to 10 (the tenth archived, hidden by
+	 * {@code @SQLRestriction}), every eleventh none.
 	 */
 	private static void seedPlayers(EntityManager entityManager, School[] schools, Animal[] mascots) {
 		for (long i = 1; i <= PLAYERS; i++) {
@@ -339,7 +343,18 @@ public final class Fixture {
 		}
 		entityManager.flush();
 		entityManager.createNativeQuery("update bl_player set former_school_id = case when mod(id, 4) = 0 then null "
-				+ "when mod(id, 3) = 0 then 100 + id else mod(id, 12) + 1 end").executeUpdate();
+				+ "when mod(id, 3) = 0 then 100 + id else mod(id, 12) + 1 end, "
+				+ "course_id = case when mod(id, 11) = 0 then null else mod(id, 11) end").executeUpdate();
+	}
+
+	/** 6 badges; the photos of badges 1, 2, 4 and 5 (badges 3 and 6 have none). */
+	private static void seedBadges(EntityManager entityManager) {
+		for (long i = 1; i <= 6; i++) {
+			persist(entityManager, new Badge(i, "Holder " + i));
+			if (i % 3 != 0) {
+				persist(entityManager, new BadgePhoto(i, "Photo " + i));
+			}
+		}
 	}
 
 	/**
