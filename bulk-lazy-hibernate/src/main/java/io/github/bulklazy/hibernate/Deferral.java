@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.hibernate.EntityFilterException;
 import org.hibernate.FetchNotFoundException;
@@ -85,28 +86,27 @@ final class Deferral {
 		data.waiting.add(new Waiting(this.owner.getTargetInstance(this.owner.getData(row)), data.key()));
 	}
 
-	/** The keys the result's owners wait for, distinct, in the order the rows named them. */
-	List<Object> keys(Data data) {
-		return (data.waiting != null) ? data.waiting.stream().map(Waiting::key).distinct().toList() : List.of();
-	}
-
 	/**
-	 * Sets each waiting owner's attribute and loaded state to its target, resolved once per key,
-	 * and forgets the owners.
+	 * Once the result's rows are read: has the engine load the targets the owners wait for, then
+	 * sets each owner's attribute and loaded state to its target, resolved once per key, and
+	 * forgets the owners.
+	 * @param targetOf resolves a key as Hibernate would, given the keys the engine found no row for
 	 */
-	void finish(Data data, Function<Object, @Nullable Object> targetByKey) {
+	void finish(Data data, EagerTargets targets, BiFunction<Object, Set<Object>, @Nullable Object> targetOf) {
 		List<Waiting> waiting = data.waiting;
 		data.waiting = null;
 		if (waiting == null) {
 			return;
 		}
 		SharedSessionContractImplementor session = data.getRowProcessingState().getSession();
-		Map<Object, @Nullable Object> targets = new HashMap<>();
+		Set<Object> notFound = targets.load(waiting.stream().map(Waiting::key).distinct().toList(),
+				session.asEventSource());
+		Map<Object, @Nullable Object> targetByKey = new HashMap<>();
 		for (Waiting entry : waiting) {
-			if (!targets.containsKey(entry.key())) {
-				targets.put(entry.key(), targetByKey.apply(entry.key()));
+			if (!targetByKey.containsKey(entry.key())) {
+				targetByKey.put(entry.key(), targetOf.apply(entry.key(), notFound));
 			}
-			Object target = targets.get(entry.key());
+			Object target = targetByKey.get(entry.key());
 			this.toOne.getPropertyAccess().getSetter().set(entry.owner(), target);
 			EntityEntry ownerEntry = session.getPersistenceContextInternal().getEntry(entry.owner());
 			Object[] loadedState = (ownerEntry != null) ? ownerEntry.getLoadedState() : null;

@@ -1,6 +1,5 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.List;
 import java.util.Set;
 
 import org.hibernate.engine.spi.EntityUniqueKey;
@@ -66,14 +65,9 @@ final class DeferredUniqueKeyInitializer extends EntitySelectFetchByUniqueKeyIni
 
 	@Override
 	public void endLoading(EntitySelectFetchInitializerData data) {
-		Deferral.Data deferred = (Deferral.Data) data;
-		List<Object> keys = this.deferral.keys(deferred);
-		if (keys.isEmpty()) {
-			return;
-		}
 		SharedSessionContractImplementor session = data.getRowProcessingState().getSession();
-		Set<Object> notFound = this.targets.load(keys, session.asEventSource());
-		this.deferral.finish(deferred, (key) -> target(key, notFound, session));
+		this.deferral.finish((Deferral.Data) data, this.targets,
+				(key, notFound) -> target(key, notFound, session));
 	}
 
 	/**

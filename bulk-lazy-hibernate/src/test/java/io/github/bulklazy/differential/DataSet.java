@@ -56,7 +56,8 @@ final class DataSet {
 			Map.entry("kennel_id", City.class), Map.entry("garage_id", City.class), Map.entry("pet_id", Animal.class),
 			Map.entry("dog_id", Animal.class), Map.entry("car_id", Vehicle.class), Map.entry("bus_id", Vehicle.class),
 			Map.entry("friend_id", Person.class), Map.entry("owner_id", Person.class),
-			Map.entry("author_id", Person.class), Map.entry("pinned_id", Note.class));
+			Map.entry("author_id", Person.class), Map.entry("pinned_id", Note.class),
+			Map.entry("mayor_id", Person.class));
 
 	private static final Set<String> OWN_COLLECTION_TABLES = Set.of("rd_person_tag", "rd_club_rule");
 
@@ -65,6 +66,9 @@ final class DataSet {
 	private final List<Row> rows = new ArrayList<>();
 
 	private final List<Row> personLinks = new ArrayList<>();
+
+	/** The cities' mayors, set once the persons are written: each person mayor of one city at most. */
+	private final List<Row> mayors = new ArrayList<>();
 
 	private final List<String> description = new ArrayList<>();
 
@@ -111,6 +115,13 @@ final class DataSet {
 			data.personLinks.add(new Row("rd_person", columns("id", id, "friend_id", values.pick(persons, 0.5),
 					"car_id", values.pick(cars, 0.4), "pinned_id", values.pick(notes, 0.3))));
 		}
+		List<Long> candidates = new ArrayList<>(persons);
+		Collections.shuffle(candidates, random);
+		for (Long city : cities) {
+			if (!candidates.isEmpty() && random.nextInt(5) < 3) {
+				data.mayors.add(new Row("rd_city", columns("id", city, "mayor_id", candidates.remove(0))));
+			}
+		}
 		for (int i = 0; i < vehicleTypes.size(); i++) {
 			long id = i + 1L;
 			boolean car = vehicleTypes.get(i) == Car.class;
@@ -145,10 +156,12 @@ final class DataSet {
 			}
 		}
 		data.personLinks.forEach((row) -> data.describe("Person links", row.columns()));
+		data.mayors.forEach((row) -> data.describe("City mayors", row.columns()));
 		for (Row row : data.rows) {
 			data.recordReferences(row);
 		}
 		data.personLinks.forEach(data::recordReferences);
+		data.mayors.forEach(data::recordReferences);
 		return data;
 	}
 
@@ -186,6 +199,7 @@ final class DataSet {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
 				statement.executeUpdate("update rd_person set friend_id = null, car_id = null, pinned_id = null");
+				statement.executeUpdate("update rd_city set mayor_id = null");
 				for (String table : TABLES) {
 					statement.executeUpdate("delete from " + table);
 				}
@@ -205,6 +219,11 @@ final class DataSet {
 				columns.add(columns.remove(0));
 				execute(connection, "update rd_person set friend_id = ?, car_id = ?, pinned_id = ? where id = ?",
 						columns);
+			}
+			for (Row row : this.mayors) {
+				List<Map.Entry<String, Object>> columns = new ArrayList<>(row.columns().entrySet());
+				columns.add(columns.remove(0));
+				execute(connection, "update rd_city set mayor_id = ? where id = ?", columns);
 			}
 			connection.commit();
 		}

@@ -30,6 +30,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import org.hibernate.annotations.Filter;
 
@@ -209,7 +210,7 @@ final class Model {
 	}
 
 	private static Kind kind(Field field) {
-		if (field.isAnnotationPresent(ManyToOne.class)) {
+		if (field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class)) {
 			return Kind.TO_ONE;
 		}
 		if (field.isAnnotationPresent(OneToMany.class) || field.isAnnotationPresent(ManyToMany.class)

@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-/** A city: target of to-ones from persons, dogs and cars; its residents are ordered by a mutable column. */
+/**
+ * A city: target of to-ones from persons, dogs and cars; its residents are ordered by a mutable
+ * column; its mayor is the owning side of a one-to-one whose inverse side a person holds.
+ */
 @Entity
 @Table(name = "rd_city")
 public class City {
@@ -22,6 +28,10 @@ public class City {
 	@OneToMany(mappedBy = "city")
 	@OrderBy("name, id")
 	private List<Person> residents = new ArrayList<>();
+
+	@OneToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "mayor_id", unique = true)
+	private Person mayor;
 
 	protected City() {
 	}
@@ -44,6 +54,14 @@ public class City {
 
 	public List<Person> getResidents() {
 		return this.residents;
+	}
+
+	public Person getMayor() {
+		return this.mayor;
+	}
+
+	public void setMayor(Person mayor) {
+		this.mayor = mayor;
 	}
 
 }

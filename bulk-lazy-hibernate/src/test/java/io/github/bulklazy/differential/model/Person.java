@@ -16,6 +16,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -45,6 +46,10 @@ public class Person {
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "city_id")
 	private City city;
+
+	/** The inverse side of a city's mayor: Hibernate loads it by unique key as it reads the person. */
+	@OneToOne(mappedBy = "mayor")
+	private City mayorOf;
 
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "friend_id")
@@ -117,6 +122,10 @@ public class Person {
 
 	public City getCity() {
 		return this.city;
+	}
+
+	public City getMayorOf() {
+		return this.mayorOf;
 	}
 
 	public void setCity(City city) {
