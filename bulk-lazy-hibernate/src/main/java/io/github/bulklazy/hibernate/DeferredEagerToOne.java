@@ -12,20 +12,22 @@ import org.hibernate.sql.results.graph.DomainResultCreationState;
 import org.hibernate.sql.results.graph.Fetch;
 import org.hibernate.sql.results.graph.FetchParent;
 import org.hibernate.sql.results.graph.InitializerParent;
+import org.hibernate.sql.results.graph.basic.BasicFetch;
 import org.hibernate.sql.results.graph.entity.EntityFetch;
 import org.hibernate.sql.results.graph.entity.EntityInitializer;
-import org.hibernate.sql.results.graph.basic.BasicFetch;
 import org.hibernate.sql.results.graph.entity.internal.EntityFetchSelectImpl;
 import org.hibernate.sql.results.internal.domain.CircularFetchImpl;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An EAGER to-one of an entity, as Hibernate maps it, whose secondary selects bulk-lazy defers:
- * once {@link #attach attached} by the engine, the select fetch that a query without a fetch join
- * makes of it collects the targets of the whole result and loads them in bulk after the rows, by
- * id ({@link DeferredEagerToOneInitializer}) or by unique key ({@link DeferredUniqueKeyInitializer}). Where Hibernate's batch select-fetch initializers would
- * batch-initialize instead (a dynamic instantiation, an owner in the second-level cache, a to-one
- * not directly held by its owner's row), and until attached, it loads as in plain Hibernate.
+ * A to-one of an entity that Hibernate loads as it reads the owner's row (EAGER, or by unique
+ * key), as Hibernate maps it, but with its secondary selects deferred: once {@link #attach
+ * attached} by the engine, the fetch that a query without a fetch join makes of it collects the
+ * targets of the whole result and loads them in bulk after the rows, by id
+ * ({@link DeferredEagerToOneInitializer}) or by unique key ({@link DeferredUniqueKeyInitializer}).
+ * Where Hibernate's batch select-fetch initializers would batch-initialize instead (a dynamic
+ * instantiation, an owner in the second-level cache, a to-one not directly held by its owner's
+ * row), and until attached, it loads as in plain Hibernate.
  */
 final class DeferredEagerToOne extends ToOneAttributeMapping {
 
@@ -64,8 +66,8 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 	}
 
 	/**
-	 * Hibernate makes a delayed fetch of an inverse one-to-one, whose initializer loads the target
-	 * by unique key as it reads the row: deferred like a select fetch by unique key.
+	 * Hibernate makes a delayed fetch of some to-ones by unique key (an inverse one-to-one), whose
+	 * initializer loads the target as it reads the row: deferred like a select fetch by unique key.
 	 */
 	@Override
 	protected EntityFetch buildEntityDelayedFetch(FetchParent fetchParent, ToOneAttributeMapping fetchedAttribute,

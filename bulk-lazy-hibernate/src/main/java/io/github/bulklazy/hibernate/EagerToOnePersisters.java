@@ -24,11 +24,11 @@ import org.hibernate.property.access.spi.PropertyAccess;
 import org.hibernate.type.EntityType;
 
 /**
- * Hibernate's three entity persisters, but for their EAGER to-ones, which they build as
- * {@link DeferredEagerToOne} mappings: those load like Hibernate's own until the engine attaches
- * them at start-up. {@link Resolver} chooses them for the entities that declare an EAGER to-one
- * bulk-lazy loads; Hibernate creates them by reflection, so they are public, but not meant for
- * applications.
+ * Hibernate's three entity persisters, but for the to-ones they load with their owner (EAGER, or
+ * by unique key), which they build as {@link DeferredEagerToOne} mappings: those load like
+ * Hibernate's own until the engine attaches them at start-up. {@link Resolver} chooses them for the
+ * entities that declare such a to-one bulk-lazy loads; Hibernate creates them by reflection, so
+ * they are public, but not meant for applications.
  */
 final class EagerToOnePersisters {
 
@@ -79,7 +79,7 @@ final class EagerToOnePersisters {
 				(mapping) -> DeferredEagerToOne.isCandidate(property) ? new DeferredEagerToOne(mapping) : mapping);
 	}
 
-	/** {@link SingleTableEntityPersister} with deferred EAGER to-ones. */
+	/** {@link SingleTableEntityPersister} with deferred to-ones. */
 	public static final class SingleTable extends SingleTableEntityPersister {
 
 		public SingleTable(PersistentClass entity, EntityDataAccess cache, NaturalIdDataAccess naturalIdCache,
@@ -98,7 +98,7 @@ final class EagerToOnePersisters {
 
 	}
 
-	/** {@link JoinedSubclassEntityPersister} with deferred EAGER to-ones. */
+	/** {@link JoinedSubclassEntityPersister} with deferred to-ones. */
 	public static final class Joined extends JoinedSubclassEntityPersister {
 
 		public Joined(PersistentClass entity, EntityDataAccess cache, NaturalIdDataAccess naturalIdCache,
@@ -117,7 +117,7 @@ final class EagerToOnePersisters {
 
 	}
 
-	/** {@link UnionSubclassEntityPersister} with deferred EAGER to-ones. */
+	/** {@link UnionSubclassEntityPersister} with deferred to-ones. */
 	public static final class Union extends UnionSubclassEntityPersister {
 
 		public Union(PersistentClass entity, EntityDataAccess cache, NaturalIdDataAccess naturalIdCache,
