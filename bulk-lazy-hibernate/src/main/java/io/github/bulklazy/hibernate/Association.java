@@ -70,16 +70,15 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		SUBSELECT("subselect", "@Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge"),
 
 		/**
-		 * An EAGER collection whose elements' rows, or an EAGER to-one whose target's rows, hold
-		 * lazy to-ones into an inheritance hierarchy that to-ones reach typed to two of its
-		 * entities. Hibernate keeps the first proxy it makes for a row; loading the rows in another
-		 * order (the database's instead of the result's, or after the query's rows instead of while
-		 * they are read) can change which proxy that is, and with it whether a later {@code find}
-		 * returns a read-only proxy made by a read-only query.
+		 * An EAGER collection whose elements' rows hold lazy to-ones typed to two entities of one
+		 * inheritance hierarchy. Hibernate keeps the first proxy it makes for a row; loading the
+		 * collections together, in the database's order instead of the result's, can change which
+		 * proxy that is, and with it whether a later {@code find} returns a read-only proxy made by
+		 * a read-only query.
 		 */
 		MIXED_PROXY_TYPES("mixed-proxy-types",
-				"the rows it loads hold lazy to-ones into an inheritance hierarchy that to-ones reach typed to "
-						+ "two of its entities: Hibernate loads them in the order of the result"),
+				"its elements hold lazy to-ones typed to two entities of one inheritance hierarchy: "
+						+ "Hibernate loads the collections in the order of the result"),
 
 		/** {@code @SQLSelect} or a named query loads it. */
 		CUSTOM_LOADER("custom-loader", "loaded by a custom query (@SQLSelect or named query)"),
@@ -113,10 +112,14 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 				+ "or a bytecode-enhanced entity: bulk-lazy sets it after the query's rows, which the setter would "
 				+ "see as null first, or dirty tracking as a change"),
 
-		/** An EAGER to-one whose target is in an inheritance hierarchy that lazy to-ones also reach. */
-		LAZILY_REACHED_HIERARCHY("lazily-reached-hierarchy", "FetchType.EAGER to an inheritance hierarchy that "
-				+ "lazy to-ones also reach: loaded after the query's rows, a target could meet a proxy of another "
-				+ "type of the hierarchy that Hibernate, loading it while the row is read, would not have made"),
+		/**
+		 * A to-one Hibernate loads with its owner whose target, or what loads with it, is in an
+		 * inheritance hierarchy that lazy to-ones reach, or holds lazy to-ones into one.
+		 */
+		LAZILY_REACHED_HIERARCHY("lazily-reached-hierarchy", "loaded with its owner, and its target, or what loads "
+				+ "with it, is in or holds lazy to-ones into an inheritance hierarchy that lazy to-ones reach: loaded "
+				+ "after the query's rows, it could meet or make a proxy where Hibernate, loading it while the row is "
+				+ "read, hands out an entity of a subclass, or the other way round"),
 
 		/**
 		 * A bytecode-enhanced entity used as its own proxy, in a session factory whose batch loader

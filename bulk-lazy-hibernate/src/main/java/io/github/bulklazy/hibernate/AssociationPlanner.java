@@ -250,19 +250,18 @@ final class AssociationPlanner {
 		if (target.getLoaderName() != null) {
 			return Reason.CUSTOM_LOADER;
 		}
+		// what loads with the target, and the proxies its rows make, must meet no proxy or entity of a
+		// hierarchy that the query's own rows could make in another order
 		Map<String, Set<String>> proxyTypesByRoot = new HashMap<>();
 		Set<String> loadedWithTarget = new HashSet<>();
 		collectProxyTypes(target, proxyTypesByRoot, loadedWithTarget);
-		if (loadedWithTarget.stream()
+		boolean meetsProxies = loadedWithTarget.stream()
 			.map((entity) -> this.metadata.getEntityBinding(entity).getRootClass())
-			.anyMatch((root) -> root.hasSubclasses() && this.lazyTargetsByRoot.containsKey(root.getEntityName()))) {
-			return Reason.LAZILY_REACHED_HIERARCHY;
-		}
-		if (proxyTypesByRoot.keySet().stream()
-			.anyMatch((root) -> this.lazyTargetsByRoot.get(root).size() > 1)) {
-			return Reason.MIXED_PROXY_TYPES;
-		}
-		return batchFetchSizeReason();
+			.anyMatch((root) -> root.hasSubclasses() && this.lazyTargetsByRoot.containsKey(root.getEntityName()));
+		boolean makesProxies = proxyTypesByRoot.keySet()
+			.stream()
+			.anyMatch((root) -> this.metadata.getEntityBinding(root).hasSubclasses());
+		return (meetsProxies || makesProxies) ? Reason.LAZILY_REACHED_HIERARCHY : batchFetchSizeReason();
 	}
 
 	/** Why an entity's proxies are left to Hibernate, whatever reached them. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import jakarta.persistence.Tuple;
 import org.hibernate.EntityFilterException;
 import org.hibernate.FetchNotFoundException;
 import org.hibernate.annotations.NotFoundAction;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * entity's post-load event), setting each owner's attribute and loaded state, with Hibernate's
  * checks for missing and filtered rows. Rows it cannot defer exactly load as in plain Hibernate: an
  * owner the row does not build (already in the session), a scroll, a stateless session, a query
- * under an entity graph, a key with a to-one inside.
+ * under an entity graph or with a tuple transformer or a result class, a key with a to-one inside.
  */
 final class Deferral {
 
@@ -65,15 +66,31 @@ final class Deferral {
 		this.affectedByFilter = affectedByFilter;
 	}
 
-	/** Whether the row's owner is built by this row, in a result read at once into a stateful session. */
+	/**
+	 * Whether the row's owner is built by this row, in a result read at once into a stateful
+	 * session and handed out as it is read.
+	 */
 	boolean isDeferrable(RowProcessingState row, DomainResultAssembler<?> keyAssembler) {
 		SharedSessionContractImplementor session = row.getSession();
 		InitializerData ownerData = this.owner.getData(row);
 		return !row.isScrollResult() && session.isEventSource() && keyAssembler.getInitializer() == null
 				&& session.getLoadQueryInfluencers().getEffectiveEntityGraph().getSemantic() == null
-				&& ownerData.getState() != Initializer.State.INITIALIZED
+				&& handsOutRowsAsRead(row) && ownerData.getState() != Initializer.State.INITIALIZED
 				&& this.owner.getConcreteDescriptor(ownerData)
 					.findAttributeMapping(this.toOne.getAttributeName()) == this.toOne;
+	}
+
+	/**
+	 * Whether the result hands out what the rows hold (entities, arrays, tuples, values): a tuple
+	 * transformer, or a result class built from each row, could read the attribute before it is set.
+	 */
+	private static boolean handsOutRowsAsRead(RowProcessingState row) {
+		if (row.getQueryOptions().getTupleTransformer() != null) {
+			return false;
+		}
+		Class<?> type = row.getRowReader().getDomainResultResultJavaType();
+		return type == null || type.isArray() || type.getName().startsWith("java.") || Tuple.class.isAssignableFrom(type)
+				|| row.getSession().getFactory().getMappingMetamodel().isEntityClass(type);
 	}
 
 	/** Notes the row's owner and key; the attribute stays {@code null} until {@link #finish}. */
@@ -115,6 +132,7 @@ final class Deferral {
 			}
 		}
 	}
+
 
 	/** Hibernate's rule for a target not found: an error unless the mapping ignores it. */
 	void checkNotFound(String entityName, Object key) {

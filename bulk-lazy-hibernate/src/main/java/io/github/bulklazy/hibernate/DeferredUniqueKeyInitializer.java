@@ -23,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * owner and the key ({@link Deferral}), and once the result's rows are all read has the engine
  * load the targets of every key in one statement per chunk, then sets each owner's attribute to
  * the target Hibernate finds in the session by unique key, or {@code null} where the statement
- * found none. A key the session already resolves, and a result read outside a transaction (where
- * the query that loads the targets would end the session's use of the connection), load as in
- * plain Hibernate.
+ * found none. A key the session already resolves, a result read outside a transaction (where the
+ * query that loads the targets would end the session's use of the connection), and a session with
+ * enabled filters (which that query would apply, where Hibernate's unique-key loader applies only
+ * those for loads by key) load as in plain Hibernate.
  */
 final class DeferredUniqueKeyInitializer extends EntitySelectFetchByUniqueKeyInitializer {
 
@@ -54,7 +55,7 @@ final class DeferredUniqueKeyInitializer extends EntitySelectFetchByUniqueKeyIni
 		Deferral.Data deferred = (Deferral.Data) data;
 		RowProcessingState row = data.getRowProcessingState();
 		if (!this.deferral.isDeferrable(row, this.keyAssembler) || !row.getSession().isTransactionInProgress()
-				|| row.getSession()
+				|| row.getSession().getLoadQueryInfluencers().hasEnabledFilters() || row.getSession()
 			.getPersistenceContextInternal()
 			.getEntity(uniqueKey(deferred.key(), row.getSession())) != null) {
 			super.initialize(data);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.hibernate.FlushMode;
+import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.EntityUniqueKey;
 import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.event.spi.EventSource;
@@ -27,6 +28,8 @@ final class UniqueKeyTargets implements EagerTargets {
 
 	private final Type keyType;
 
+	private final int keyPosition;
+
 	private final String query;
 
 	private final int chunkSize;
@@ -37,6 +40,7 @@ final class UniqueKeyTargets implements EagerTargets {
 		this.target = target;
 		this.property = property;
 		this.keyType = target.getPropertyType(property);
+		this.keyPosition = target.findAttributeMapping(property).getStateArrayPosition();
 		String key = (this.keyType instanceof EntityType) ? "fk(t." + property + ")" : "t." + property;
 		this.query = "select t from " + target.getEntityName() + " t where " + key + " in (:keys)";
 		this.chunkSize = chunkSize;
@@ -53,21 +57,33 @@ final class UniqueKeyTargets implements EagerTargets {
 				.setHibernateFlushMode(FlushMode.MANUAL)
 				.getResultList();
 			Set<EntityUniqueKey> registered = new HashSet<>();
-			for (Object entity : found) {
+			for (Object row : found) {
 				// the query returns the proxy the session holds for a row, if any
-				Object loaded = context.unproxy(entity);
-				Object key = this.target.getPropertyValue(loaded, this.property);
-				if (!registered.add(uniqueKey(key, session))) {
+				Object entity = context.unproxy(row);
+				Object value = loadedKey(entity, context);
+				EntityUniqueKey key = uniqueKey(value, session);
+				if (!registered.add(key)) {
 					// two rows for one key: Hibernate's unique-key loader fails, and so does this load
-					this.target.loadByUniqueKey(this.property, key, session);
+					this.target.loadByUniqueKey(this.property, value, session);
 				}
-				context.addEntity(uniqueKey(key, session), loaded);
+				context.addEntity(key, entity);
 			}
 			this.statistics.bulkStatement(chunk.size(), found.size());
 		}
 		Set<Object> notFound = new HashSet<>();
 		keys.stream().filter((key) -> context.getEntity(uniqueKey(key, session)) == null).forEach(notFound::add);
 		return notFound;
+	}
+
+	/**
+	 * The key as the database holds it: the entity's loaded state, which a change the session has
+	 * not flushed yet leaves alone (the query does not flush), or its value if it has none
+	 * (read-only).
+	 */
+	private Object loadedKey(Object entity, PersistenceContext context) {
+		EntityEntry entry = context.getEntry(entity);
+		Object[] loadedState = (entry != null) ? entry.getLoadedState() : null;
+		return (loadedState != null) ? loadedState[this.keyPosition] : this.target.getPropertyValue(entity, this.property);
 	}
 
 	private EntityUniqueKey uniqueKey(Object key, EventSource session) {

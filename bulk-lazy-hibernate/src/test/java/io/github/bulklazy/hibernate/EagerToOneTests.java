@@ -170,6 +170,35 @@ class EagerToOneTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aFilterOnlyForQueriesDoesNotHideTargetsLoadedById(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			entityManager.unwrap(Session.class).enableFilter(School.NOT_NAMED).setParameter("name", "School 2");
+			return players(fixture).apply(entityManager);
+		};
+		List<Object> trace = fixture.sameAsPlain(work);
+		assertThat(trace).contains("1:School 2/School 2/Cat Tom/Course B");
+		assertThat(trace.get(trace.size() - 1)).isEqualTo(1 + 1 + 1 + 1 + 4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aTupleTransformerReadsTheTargetsAsInPlainHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>(entityManager.unwrap(Session.class)
+				.createQuery("select p from Player p where p.id <= 8 order by p.id", Object[].class)
+				.setTupleTransformer((tuple, aliases) -> name(((Player) tuple[0]).getSchool()))
+				.getResultList());
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("School 2", "School 3", "School 4", "School 5",
+				"School 6", "School 7", "-", "School 9", fixture.plain(work).value().get(8));
+	}
+
 	private static Association association(Fixture fixture, String name) {
 		return fixture.bulkPlan().associations().stream().filter((a) -> a.name().equals(name)).findFirst().orElseThrow();
 	}

@@ -9,12 +9,14 @@ import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.model.Badge;
 import io.github.bulklazy.model.PetOwner;
+import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Session;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -156,6 +158,22 @@ class UniqueKeyToOneTests {
 			.filteredOn((association) -> association.name().equals("Badge.photo"))
 			.extracting(Association::kind, Association::mode)
 			.containsExactly(tuple(Kind.EAGER_TO_ONE, Mode.BULK));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aFilterOnlyForQueriesDoesNotHideCounterpartsLoadedByKey(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			entityManager.unwrap(Session.class).enableFilter(School.NOT_NAMED).setParameter("name", "School 2");
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
+				.getResultList()
+				.forEach((owner) -> trace.add(owner.getSchoolByCode().getName()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).containsExactly("School 1", "School 2", "School 3", "School 4", 1 + 4);
 	}
 
 }

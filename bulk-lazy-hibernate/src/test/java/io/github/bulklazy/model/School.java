@@ -11,10 +11,18 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.ParamDef;
 
 @Entity
 @Table(name = "bl_school")
+@FilterDef(name = School.NOT_NAMED, parameters = @ParamDef(name = "name", type = String.class))
+@Filter(name = School.NOT_NAMED, condition = "name <> :name")
 public class School {
+
+	/** A filter that hides the school of a name, from queries, not from loads by key. */
+	public static final String NOT_NAMED = "schoolNotNamed";
 
 	@Id
 	private Long id;
