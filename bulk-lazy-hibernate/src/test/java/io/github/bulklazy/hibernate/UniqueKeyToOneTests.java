@@ -104,14 +104,7 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void theTargetsOfAToOneJoinedOnAUniqueColumnLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
-			entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
-				.getResultList()
-				.forEach((owner) -> trace.add(owner.getSchoolByCode().getName()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
-		};
+		Function<EntityManager, List<Object>> work = schoolsByCode(fixture, (entityManager) -> null);
 		assertThat(fixture.sameAsPlain(work)).containsExactly("School 1", "School 2", "School 3", "School 4", 1 + 1);
 		assertThat(fixture.plain(work).value()).endsWith(1 + 4);
 		assertThat(fixture.bulkPlan().associations())
@@ -164,8 +157,19 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void aFilterOnlyForQueriesDoesNotHideCounterpartsLoadedByKey(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			entityManager.unwrap(Session.class).enableFilter(School.NOT_NAMED).setParameter("name", "School 2");
+		Function<EntityManager, List<Object>> work = schoolsByCode(fixture, (entityManager) -> entityManager
+			.unwrap(Session.class)
+			.enableFilter(School.NOT_NAMED)
+			.setParameter("name", "School 2"));
+		assertThat(fixture.sameAsPlain(work)).containsExactly("School 1", "School 2", "School 3", "School 4", 1 + 4);
+	}
+
+	/** The pet owners' schools, joined on the school's code, after the statements that set up the work. */
+	private static Function<EntityManager, List<Object>> schoolsByCode(Fixture fixture,
+			Function<EntityManager, ?> before) {
+		return (entityManager) -> {
+			before.apply(entityManager);
+			fixture.statementsSinceMark();
 			List<Object> trace = new ArrayList<>();
 			entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
 				.getResultList()
@@ -173,7 +177,6 @@ class UniqueKeyToOneTests {
 			trace.add(fixture.statementsSinceMark());
 			return trace;
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("School 1", "School 2", "School 3", "School 4", 1 + 4);
 	}
 
 }
