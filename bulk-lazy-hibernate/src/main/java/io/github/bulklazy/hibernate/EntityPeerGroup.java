@@ -97,6 +97,25 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	}
 
 	/**
+	 * Only a proxy as read-only as the one being read: Hibernate 6.6 makes the proxies of a
+	 * read-only entity's to-ones read-only, so loading a read-only peer early would make a proxy
+	 * that a later {@code merge} or {@code find} initializes read-only, and a change to it would be
+	 * lost, where plain Hibernate would load that entity modifiable (and the other way round).
+	 */
+	@Override
+	boolean loadsWith(Object peer, Object trigger, EventSource session) {
+		return isReadOnly(peer, session) == isReadOnly(trigger, session);
+	}
+
+	private boolean isReadOnly(Object id, EventSource session) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		var key = session.generateEntityKey(id, this.entity.getEntityPersister());
+		Object proxy = context.getProxy(key);
+		Object entity = (proxy != null) ? proxy : context.getEntity(key);
+		return entity != null && context.isReadOnly(entity);
+	}
+
+	/**
 	 * Whether the session holds the entity as an uninitialized proxy of either kind, not loaded,
 	 * and without values set on it that a load would overwrite.
 	 */

@@ -57,7 +57,7 @@ abstract class PeerGroup<T, L> {
 			List<T> items = new ArrayList<>();
 			items.add(trigger);
 			for (T peer : takePeers(peers)) {
-				if (!isSame(peer, trigger) && needsLoading(peer, session)) {
+				if (!isSame(peer, trigger) && needsLoading(peer, session) && loadsWith(peer, trigger, session)) {
 					items.add(peer);
 				}
 			}
@@ -131,6 +131,11 @@ abstract class PeerGroup<T, L> {
 
 	/** Whether a waiting peer still needs loading: not loaded meanwhile, not served by the cache. */
 	abstract boolean needsLoading(T peer, EventSource session);
+
+	/** Whether a peer that still needs loading may load with the one being read. */
+	boolean loadsWith(T peer, T trigger, EventSource session) {
+		return true;
+	}
 
 	abstract void loadChunk(L loader, List<T> chunk, @Nullable Boolean readOnly, EventSource session);
 
