@@ -137,6 +137,15 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		ELEMENTS_LEFT_TO_HIBERNATE("elements-left-to-hibernate",
 				"inside the elements of a collection left to Hibernate, which bulk-lazy never sees load"),
 
+		/**
+		 * A to-one Hibernate loads with its owner, on Hibernate 6.6: there, loading it as the row is
+		 * read can make the target, and the proxies its row makes, read-only where a load after the
+		 * rows leaves them modifiable, so a change plain Hibernate ignores would be written.
+		 */
+		HIBERNATE_6("hibernate-6", "loaded with its owner, on Hibernate 6.6, which bulk-lazy leaves it to: "
+				+ "there, read-only states reach the target as the row is read in ways a load after the rows "
+				+ "does not reproduce"),
+
 		/** The running Hibernate lacks what bulk-lazy's loaders are built from. */
 		HIBERNATE_VERSION("hibernate-version", "bulk-lazy's loaders cannot be built on this Hibernate version");
 

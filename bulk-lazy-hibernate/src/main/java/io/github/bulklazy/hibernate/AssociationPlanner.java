@@ -17,6 +17,7 @@ import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
 import org.hibernate.MappingException;
+import org.hibernate.Version;
 import org.hibernate.boot.Metadata;
 import org.hibernate.engine.spi.PersistentAttributeInterceptable;
 import org.hibernate.mapping.Collection;
@@ -50,6 +51,13 @@ final class AssociationPlanner {
 	private final boolean enhancedProxiesLoadable;
 
 	private final Metadata metadata;
+
+	/**
+	 * Whether the running Hibernate is a line bulk-lazy defers the to-ones it loads with their
+	 * owner on: not 6.6, whose loads as it reads the row pass on read-only states that a load after
+	 * the rows does not.
+	 */
+	private static final boolean DEFERS_ON_RUNNING_HIBERNATE = !Version.getVersionString().startsWith("6.");
 
 	/** The entities that an EAGER to-one or a composite id loads. */
 	private final Set<String> eagerTargets = new HashSet<>();
@@ -261,7 +269,10 @@ final class AssociationPlanner {
 		boolean makesProxies = proxyTypesByRoot.keySet()
 			.stream()
 			.anyMatch((root) -> this.metadata.getEntityBinding(root).hasSubclasses());
-		return (meetsProxies || makesProxies) ? Reason.LAZILY_REACHED_HIERARCHY : batchFetchSizeReason();
+		if (meetsProxies || makesProxies) {
+			return Reason.LAZILY_REACHED_HIERARCHY;
+		}
+		return DEFERS_ON_RUNNING_HIBERNATE ? batchFetchSizeReason() : Reason.HIBERNATE_6;
 	}
 
 	/** Why an entity's proxies are left to Hibernate, whatever reached them. */
