@@ -16,9 +16,10 @@ import org.hibernate.type.Type;
 /**
  * Loads the targets of a to-one by unique key (an inverse one-to-one: the entity whose owning
  * to-one names the key; or the entity whose unique column the key is), chunk by chunk, with a query
- * of the target entity by that key, which honours filters and {@code @SQLRestriction} as
- * Hibernate's unique-key loader does and never flushes. Each target found is registered in the
- * persistence context under its unique key, where Hibernate looks it up.
+ * of the target entity by that key, which applies {@code @SQLRestriction} as Hibernate's unique-key
+ * loader does and never flushes (it runs only in sessions without enabled filters, which it would
+ * apply where that loader applies only those for loads by key). Each target found is registered in
+ * the persistence context under its unique key, where Hibernate looks it up.
  */
 final class UniqueKeyTargets implements EagerTargets {
 
