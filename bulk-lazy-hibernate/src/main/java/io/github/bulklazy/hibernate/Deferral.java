@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 import jakarta.persistence.Tuple;
 import org.hibernate.EntityFilterException;
@@ -67,17 +68,31 @@ final class Deferral {
 	}
 
 	/**
-	 * Whether the row's owner is built by this row, in a result read at once into a stateful
-	 * session and handed out as it is read.
+	 * Defers the row's target: notes the row's owner and key, and leaves the attribute
+	 * {@code null} until {@link #finish}. Does nothing where the row cannot be deferred exactly (its
+	 * owner not built by this row, a result not read at once into a stateful session and handed
+	 * out as it is read) or the initializer leaves the key to Hibernate.
+	 * @return whether it deferred the target; if not, the initializer loads it as Hibernate does
 	 */
-	boolean isDeferrable(RowProcessingState row, DomainResultAssembler<?> keyAssembler) {
+	boolean defer(Data data, DomainResultAssembler<?> keyAssembler,
+			BiPredicate<SharedSessionContractImplementor, Object> leftToHibernate) {
+		RowProcessingState row = data.getRowProcessingState();
 		SharedSessionContractImplementor session = row.getSession();
 		InitializerData ownerData = this.owner.getData(row);
-		return !row.isScrollResult() && session.isEventSource() && keyAssembler.getInitializer() == null
+		boolean deferrable = !row.isScrollResult() && session.isEventSource() && keyAssembler.getInitializer() == null
 				&& session.getLoadQueryInfluencers().getEffectiveEntityGraph().getSemantic() == null
 				&& handsOutRowsAsRead(row) && ownerData.getState() != Initializer.State.INITIALIZED
 				&& this.owner.getConcreteDescriptor(ownerData)
 					.findAttributeMapping(this.toOne.getAttributeName()) == this.toOne;
+		if (!deferrable || leftToHibernate.test(session, data.key())) {
+			return false;
+		}
+		data.setInstance(null);
+		if (data.waiting == null) {
+			data.waiting = new ArrayList<>();
+		}
+		data.waiting.add(new Waiting(this.owner.getTargetInstance(ownerData), data.key()));
+		return true;
 	}
 
 	/**
@@ -91,16 +106,6 @@ final class Deferral {
 		Class<?> type = row.getRowReader().getDomainResultResultJavaType();
 		return type == null || type.isArray() || type.getName().startsWith("java.") || Tuple.class.isAssignableFrom(type)
 				|| row.getSession().getFactory().getMappingMetamodel().isEntityClass(type);
-	}
-
-	/** Notes the row's owner and key; the attribute stays {@code null} until {@link #finish}. */
-	void defer(Data data) {
-		data.setInstance(null);
-		if (data.waiting == null) {
-			data.waiting = new ArrayList<>();
-		}
-		RowProcessingState row = data.getRowProcessingState();
-		data.waiting.add(new Waiting(this.owner.getTargetInstance(this.owner.getData(row)), data.key()));
 	}
 
 	/**

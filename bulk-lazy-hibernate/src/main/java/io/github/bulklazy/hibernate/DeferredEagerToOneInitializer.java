@@ -44,15 +44,14 @@ final class DeferredEagerToOneInitializer extends EntitySelectFetchInitializer<E
 
 	@Override
 	protected void initialize(EntitySelectFetchInitializerData data) {
-		Deferral.Data deferred = (Deferral.Data) data;
-		RowProcessingState row = data.getRowProcessingState();
-		if (!this.deferral.isDeferrable(row, this.keyAssembler) || row.getSession()
-			.getPersistenceContextInternal()
-			.getEntityHolder(new EntityKey(deferred.key(), this.concreteDescriptor)) != null) {
+		if (!this.deferral.defer((Deferral.Data) data, this.keyAssembler, this::knownToSession)) {
 			super.initialize(data);
-			return;
 		}
-		this.deferral.defer(deferred);
+	}
+
+	/** Whether the session knows the row: Hibernate then takes it from there, or loads it, as in plain Hibernate. */
+	private boolean knownToSession(SharedSessionContractImplementor session, Object id) {
+		return session.getPersistenceContextInternal().getEntityHolder(new EntityKey(id, this.concreteDescriptor)) != null;
 	}
 
 	@Override

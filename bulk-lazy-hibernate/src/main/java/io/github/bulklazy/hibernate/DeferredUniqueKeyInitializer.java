@@ -52,16 +52,18 @@ final class DeferredUniqueKeyInitializer extends EntitySelectFetchByUniqueKeyIni
 
 	@Override
 	protected void initialize(EntitySelectFetchInitializerData data) {
-		Deferral.Data deferred = (Deferral.Data) data;
-		RowProcessingState row = data.getRowProcessingState();
-		if (!this.deferral.isDeferrable(row, this.keyAssembler) || !row.getSession().isTransactionInProgress()
-				|| row.getSession().getLoadQueryInfluencers().hasEnabledFilters() || row.getSession()
-			.getPersistenceContextInternal()
-			.getEntity(uniqueKey(deferred.key(), row.getSession())) != null) {
+		if (!this.deferral.defer((Deferral.Data) data, this.keyAssembler, this::leftToHibernate)) {
 			super.initialize(data);
-			return;
 		}
-		this.deferral.defer(deferred);
+	}
+
+	/**
+	 * Whether the key loads as in plain Hibernate: the session resolves it already, or the query
+	 * that loads the targets would differ from Hibernate's unique-key loader (see the class).
+	 */
+	private boolean leftToHibernate(SharedSessionContractImplementor session, Object key) {
+		return !session.isTransactionInProgress() || session.getLoadQueryInfluencers().hasEnabledFilters()
+				|| session.getPersistenceContextInternal().getEntity(uniqueKey(key, session)) != null;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.PersistenceContext;
@@ -103,8 +104,9 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	 * lost, where plain Hibernate would load that entity modifiable (and the other way round).
 	 */
 	@Override
-	boolean loadsWith(Object peer, Object trigger, EventSource session) {
-		return isReadOnly(peer, session) == isReadOnly(trigger, session);
+	Predicate<Object> loadsWith(Object trigger, EventSource session) {
+		boolean readOnly = isReadOnly(trigger, session);
+		return (peer) -> isReadOnly(peer, session) == readOnly;
 	}
 
 	private boolean isReadOnly(Object id, EventSource session) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -56,8 +57,9 @@ abstract class PeerGroup<T, L> {
 		try {
 			List<T> items = new ArrayList<>();
 			items.add(trigger);
+			Predicate<T> loadsWithTrigger = loadsWith(trigger, session);
 			for (T peer : takePeers(peers)) {
-				if (!isSame(peer, trigger) && needsLoading(peer, session) && loadsWith(peer, trigger, session)) {
+				if (!isSame(peer, trigger) && needsLoading(peer, session) && loadsWithTrigger.test(peer)) {
 					items.add(peer);
 				}
 			}
@@ -132,9 +134,9 @@ abstract class PeerGroup<T, L> {
 	/** Whether a waiting peer still needs loading: not loaded meanwhile, not served by the cache. */
 	abstract boolean needsLoading(T peer, EventSource session);
 
-	/** Whether a peer that still needs loading may load with the one being read. */
-	boolean loadsWith(T peer, T trigger, EventSource session) {
-		return true;
+	/** Which of the peers that still need loading may load with the one being read. */
+	Predicate<T> loadsWith(T trigger, EventSource session) {
+		return (peer) -> true;
 	}
 
 	abstract void loadChunk(L loader, List<T> chunk, @Nullable Boolean readOnly, EventSource session);
