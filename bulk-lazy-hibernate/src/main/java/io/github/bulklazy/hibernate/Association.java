@@ -94,6 +94,13 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		INVERSE_ONE_TO_ONE("inverse-one-to-one", "inverse or shared-primary-key @OneToOne of an entity with a "
 				+ "composite key: Hibernate loads it as it reads its owner"),
 
+		/**
+		 * A to-one Hibernate loads with its owner, by the id of a target whose id holds an
+		 * association ({@code @Id @ManyToOne}, or a to-one inside an {@code @EmbeddedId}).
+		 */
+		ASSOCIATION_IN_TARGET_ID("association-in-target-id", "loaded with its owner by the id of a target whose "
+				+ "id holds an association, which Hibernate resolves as it reads the row"),
+
 		/** An EAGER to-one inside an embeddable or a natural id, which bulk-lazy's persisters do not build. */
 		EAGER("eager", "FetchType.EAGER inside an embeddable or a natural id: Hibernate loads it right after "
 				+ "the query that loads its owner"),

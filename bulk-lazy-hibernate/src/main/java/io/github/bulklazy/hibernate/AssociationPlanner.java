@@ -216,6 +216,10 @@ final class AssociationPlanner {
 
 	private Reason fallbackReason(PersistentClass owner, String path, Property property, ToOne toOne) {
 		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
+		if (!makesProxy(toOne) && toOne.isReferenceToPrimaryKey()
+				&& (holdsToOne(target.getIdentifier()) || holdsToOne(target.getIdentifierMapper()))) {
+			return Reason.ASSOCIATION_IN_TARGET_ID;
+		}
 		if (toOne instanceof OneToOne) {
 			if (makesProxy(toOne)) {
 				return targetFallbackReason(target);
@@ -430,6 +434,12 @@ final class AssociationPlanner {
 				}
 			}
 		}
+	}
+
+	/** Whether the value is a to-one or an embeddable that holds one. */
+	private static boolean holdsToOne(@Nullable Value value) {
+		return value instanceof ToOne || value instanceof Component component
+				&& component.getProperties().stream().anyMatch((property) -> holdsToOne(property.getValue()));
 	}
 
 	/** The to-ones among the properties, those inside embeddables included. */

@@ -31,7 +31,11 @@ public final class AssociationStatistics {
 		return this.queriesSaved.sum();
 	}
 
-	/** Lazy loads Hibernate ran one at a time because the association is not bulk-loaded. */
+	/**
+	 * Lazy loads of the association, not bulk-loaded, that Hibernate ran with a statement for one
+	 * key: loads its second-level cache served are not counted, nor are those its batch fetching
+	 * ran together with other keys in one statement.
+	 */
 	public long fallbacks() {
 		return this.fallbacks.sum();
 	}

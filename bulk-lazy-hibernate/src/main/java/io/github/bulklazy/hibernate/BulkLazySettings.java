@@ -12,11 +12,18 @@ import java.util.List;
  */
 public record BulkLazySettings(List<String> include, List<String> exclude, Integer chunkSize) {
 
+	/**
+	 * The largest chunk size: the parameters PostgreSQL's JDBC driver binds to one statement at
+	 * most, and far above the sizes where a larger chunk still saves time.
+	 */
+	public static final int MAX_CHUNK_SIZE = 32_767;
+
 	public BulkLazySettings {
 		include = List.copyOf(include);
 		exclude = List.copyOf(exclude);
-		if (chunkSize != null && chunkSize < 1) {
-			throw new IllegalArgumentException("bulk-lazy.chunk-size must be at least 1, was " + chunkSize);
+		if (chunkSize != null && (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE)) {
+			throw new IllegalArgumentException(
+					"the chunk size must be between 1 and " + MAX_CHUNK_SIZE + ", was " + chunkSize);
 		}
 	}
 

@@ -69,9 +69,10 @@ final class BulkLoader {
 	 */
 	void start() {
 		Groups built = new Groups();
+		// attached first: the loaders built next defer the to-ones of what they load
+		built.eagerToOnes.forEach((toOne, association) -> toOne.attach(eagerTargets(toOne, association, built)));
 		built.entityGroups.values().forEach(PeerGroup::buildLoader);
 		built.collectionGroups.values().forEach(PeerGroup::buildLoader);
-		built.eagerToOnes.forEach((toOne, association) -> toOne.attach(eagerTargets(toOne, association, built)));
 		this.groups = built;
 	}
 
@@ -181,7 +182,7 @@ final class BulkLoader {
 	 * name, as Hibernate's batch-fetch queue groups them, so that a proxy typed to a subclass and
 	 * one typed to its root never share a load. Does nothing when the proxy was not reached through
 	 * a bulk-loaded association (counted as a fallback when it was reached through another
-	 * association), under a lock, or when the second-level cache holds it: Hibernate then loads it
+	 * association and Hibernate selects it alone), under a lock, or when the second-level cache holds it: Hibernate then loads it
 	 * as usual.
 	 */
 	void proxyInitializing(EventSource session, String entityName, Object id, LockMode lockMode,
@@ -197,7 +198,10 @@ final class BulkLoader {
 		}
 		if (association.mode() != Mode.BULK) {
 			peers.forgetProxy(entityName, id);
-			this.plan.statistics(association).fallbackLoad();
+			if (HibernateLoads.selectsAlone(this.factory.getMappingMetamodel().getEntityDescriptor(entityName), id,
+					session)) {
+				this.plan.statistics(association).fallbackLoad();
+			}
 			return;
 		}
 		EntityPeerGroup group = model.entityGroups.get(entityName);
@@ -221,7 +225,8 @@ final class BulkLoader {
 		CollectionPeerGroup group = model.collectionGroups.get(role);
 		if (group == null) {
 			Association association = model.collectionAssociations.get(role);
-			if (association != null) {
+			if (association != null
+					&& HibernateLoads.selectsAlone(entry.getLoadedPersister(), entry.getLoadedKey(), session)) {
 				this.plan.statistics(association).fallbackLoad();
 			}
 			return;

@@ -1,6 +1,7 @@
 package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.hibernate.collection.spi.PersistentCollection;
@@ -51,6 +52,19 @@ interface CollectionChunkLoader {
 	static boolean hasPlainKey(PluralAttributeMapping attribute) {
 		var key = attribute.getKeyDescriptor();
 		return !key.isEmbedded() && key.getKeyPart().getSingleJdbcMapping().getValueConverter() == null;
+	}
+
+	/** Initializes empty, as Hibernate does after a load, the collections of the chunk the statement found no rows for. */
+	private static void initializeEmpty(List<PersistentCollection<?>> chunk, List<Object> keys,
+			PluralAttributeMapping attribute, PersistenceContext context) {
+		var persister = attribute.getCollectionDescriptor();
+		for (int i = 0; i < chunk.size(); i++) {
+			PersistentCollection<?> collection = chunk.get(i);
+			if (!collection.wasInitialized()) {
+				collection.initializeEmptyCollection(persister);
+				ResultsHelper.finalizeCollectionLoading(context, persister, collection, keys.get(i), true);
+			}
+		}
 	}
 
 	/**
@@ -117,14 +131,7 @@ interface CollectionChunkLoader {
 
 			};
 			this.arraySelect.execute(this.translated, bindings, execution, keys.length, this.factory);
-			var persister = this.attribute.getCollectionDescriptor();
-			for (int i = 0; i < keys.length; i++) {
-				PersistentCollection<?> collection = chunk.get(i);
-				if (!collection.wasInitialized()) {
-					collection.initializeEmptyCollection(persister);
-					ResultsHelper.finalizeCollectionLoading(context, persister, collection, keys[i], true);
-				}
-			}
+			initializeEmpty(chunk, Arrays.asList(keys), this.attribute, context);
 		}
 
 	}
@@ -138,9 +145,12 @@ interface CollectionChunkLoader {
 
 		private final CollectionBatchLoaderInPredicate loader;
 
+		private final PluralAttributeMapping attribute;
+
 		InPredicate(int size, PluralAttributeMapping attribute, LoadQueryInfluencers influencers,
 				SessionFactoryImplementor factory) {
 			this.loader = new CollectionBatchLoaderInPredicate(size, influencers, attribute, factory);
+			this.attribute = attribute;
 		}
 
 		@Override
@@ -159,6 +169,10 @@ interface CollectionChunkLoader {
 			finally {
 				entries.forEach(queue::removeBatchLoadableCollection);
 			}
+			// Hibernate's loader hands a lone key to its single-key loader, which leaves a collection
+			// without rows uninitialized
+			initializeEmpty(chunk, entries.stream().map(CollectionEntry::getLoadedKey).toList(), this.attribute,
+					context);
 		}
 
 	}

@@ -41,11 +41,9 @@ final class CollectionPeerGroup extends PeerGroup<PersistentCollection<?>, Colle
 		return this.association;
 	}
 
-	/** Whether the second-level cache holds the collection, which Hibernate then serves without a statement. */
+	/** Whether Hibernate serves the collection from its second-level cache. */
 	boolean isCached(Object key, EventSource session) {
-		var persister = this.mapping.getCollectionDescriptor();
-		return persister.hasCache() && session.getCacheMode().isGetEnabled()
-				&& factory().getCache().containsCollection(persister.getRole(), key);
+		return HibernateLoads.isCached(this.mapping.getCollectionDescriptor(), key, session);
 	}
 
 	@Override

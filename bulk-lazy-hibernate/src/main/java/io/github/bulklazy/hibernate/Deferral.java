@@ -14,6 +14,10 @@ import org.hibernate.FetchNotFoundException;
 import org.hibernate.annotations.NotFoundAction;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.AttributeMappingsList;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityValuedModelPart;
+import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.sql.results.graph.DomainResultAssembler;
 import org.hibernate.sql.results.graph.Initializer;
@@ -40,6 +44,9 @@ final class Deferral {
 
 	private final boolean affectedByFilter;
 
+	/** Whether the target's id holds an association, whose initializer the key's would run as the row is read. */
+	private final boolean keyHoldsAssociation;
+
 	/** The owner and the key of a to-one waiting for its target. */
 	private record Waiting(Object owner, Object key) {
 	}
@@ -65,6 +72,23 @@ final class Deferral {
 		this.owner = (EntityInitializer<InitializerData>) owner;
 		this.toOne = toOne;
 		this.affectedByFilter = affectedByFilter;
+		this.keyHoldsAssociation = holdsAssociation(toOne.getEntityMappingType().getIdentifierMapping());
+	}
+
+	/** Whether the part is, or holds in its embeddables, an association to an entity. */
+	private static boolean holdsAssociation(ModelPart part) {
+		if (part instanceof EntityValuedModelPart) {
+			return true;
+		}
+		if (part instanceof EmbeddableValuedModelPart embeddable) {
+			AttributeMappingsList attributes = embeddable.getEmbeddableTypeDescriptor().getAttributeMappings();
+			for (int i = 0; i < attributes.size(); i++) {
+				if (holdsAssociation(attributes.get(i))) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -79,7 +103,8 @@ final class Deferral {
 		RowProcessingState row = data.getRowProcessingState();
 		SharedSessionContractImplementor session = row.getSession();
 		InitializerData ownerData = this.owner.getData(row);
-		boolean deferrable = !row.isScrollResult() && session.isEventSource() && keyAssembler.getInitializer() == null
+		boolean deferrable = !row.isScrollResult() && session.isEventSource()
+				&& (keyAssembler.getInitializer() == null || !this.keyHoldsAssociation)
 				&& session.getLoadQueryInfluencers().getEffectiveEntityGraph().getSemantic() == null
 				&& handsOutRowsAsRead(row) && ownerData.getState() != Initializer.State.INITIALIZED
 				&& this.owner.getConcreteDescriptor(ownerData)

@@ -61,7 +61,7 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 			return super.buildEntityFetchSelect(fetchParent, fetchedAttribute, navigablePath, keyResult,
 					selectByUniqueKey, isAffectedByFilter, creationState);
 		}
-		return deferredFetch(fetchParent, navigablePath, keyResult, selectByUniqueKey, isAffectedByFilter,
+		return deferredFetch(fetchParent, navigablePath, keyResult, selectByUniqueKey, isAffectedByFilter, false,
 				creationState, attached);
 	}
 
@@ -78,7 +78,7 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 			return super.buildEntityDelayedFetch(fetchParent, fetchedAttribute, navigablePath, keyResult,
 					selectByUniqueKey, creationState);
 		}
-		return deferredFetch(fetchParent, navigablePath, keyResult, true, false, creationState, attached);
+		return deferredFetch(fetchParent, navigablePath, keyResult, true, false, true, creationState, attached);
 	}
 
 	/**
@@ -100,7 +100,7 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 					ToOneAttributeMapping fetchable, EntityPersister target, DomainResult<?> keyResult,
 					NavigablePath navigablePath, boolean selectByUniqueKey, AssemblerCreationState creationState) {
 				EntityInitializer<?> deferred = deferredInitializer(parent, target, keyResult, navigablePath,
-						selectByUniqueKey, false, creationState, attached);
+						selectByUniqueKey, false, false, creationState, attached);
 				return (deferred != null) ? deferred : super.buildEntitySelectFetchInitializer(parent, fetchable,
 						target, keyResult, navigablePath, selectByUniqueKey, creationState);
 			}
@@ -111,7 +111,7 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 					DomainResult<?> keyResult, BasicFetch<?> discriminatorFetch, AssemblerCreationState creationState) {
 				EntityInitializer<?> deferred = (selectByUniqueKey && !isLazy())
 						? deferredInitializer(parent, getEntityMappingType().getEntityPersister(), keyResult,
-								getNavigablePath(), true, false, creationState, attached)
+								getNavigablePath(), true, false, true, creationState, attached)
 						: null;
 				return (deferred != null) ? deferred : super.buildEntityDelayedFetchInitializer(parent,
 						referencedPath, fetchable, selectByUniqueKey, keyResult, discriminatorFetch, creationState);
@@ -121,8 +121,8 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 	}
 
 	private EntityFetch deferredFetch(FetchParent fetchParent, NavigablePath navigablePath, DomainResult<?> keyResult,
-			boolean selectByUniqueKey, boolean isAffectedByFilter, DomainResultCreationState creationState,
-			EagerTargets attached) {
+			boolean selectByUniqueKey, boolean isAffectedByFilter, boolean delayed,
+			DomainResultCreationState creationState, EagerTargets attached) {
 		return new EntityFetchSelectImpl(fetchParent, this, navigablePath, keyResult, selectByUniqueKey,
 				isAffectedByFilter, creationState) {
 
@@ -131,7 +131,7 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 					AssemblerCreationState creationState) {
 				EntityInitializer<?> deferred = deferredInitializer(parent,
 						getReferencedMappingContainer().getEntityPersister(), getKeyResult(), getNavigablePath(),
-						isSelectByUniqueKey(), isAffectedByFilter(), creationState, attached);
+						isSelectByUniqueKey(), isAffectedByFilter(), delayed, creationState, attached);
 				return (deferred != null) ? deferred : super.createInitializer(parent, creationState);
 			}
 
@@ -142,17 +142,19 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 	 * The initializer that defers the select, or {@code null} where Hibernate's batch initializers
 	 * would batch-initialize instead: a to-one not directly held by its owner's row, a dynamic
 	 * instantiation, an owner in the second-level cache.
+	 * @param delayed whether it takes the place of Hibernate's delayed-fetch initializer, which the
+	 * owner's entry then records as possibly lazy, as in plain Hibernate
 	 */
 	private @Nullable EntityInitializer<?> deferredInitializer(InitializerParent<?> parent, EntityPersister target,
 			DomainResult<?> keyResult, NavigablePath path, boolean selectByUniqueKey, boolean affectedByFilter,
-			AssemblerCreationState creationState, EagerTargets attached) {
+			boolean delayed, AssemblerCreationState creationState, EagerTargets attached) {
 		if (!parent.isEntityInitializer() || creationState.isDynamicInstantiation()
 				|| parent.asEntityInitializer().getEntityDescriptor().getCacheAccessStrategy() != null) {
 			return null;
 		}
 		return selectByUniqueKey
 				? new DeferredUniqueKeyInitializer(parent.asEntityInitializer(), this, path, target, keyResult,
-						affectedByFilter, creationState, attached)
+						affectedByFilter, delayed, creationState, attached)
 				: new DeferredEagerToOneInitializer(parent.asEntityInitializer(), this, path, target, keyResult,
 						affectedByFilter, creationState, attached);
 	}

@@ -36,13 +36,30 @@ final class DeferredUniqueKeyInitializer extends EntitySelectFetchByUniqueKeyIni
 
 	private final String uniqueKeyProperty;
 
+	private final boolean delayed;
+
+	/**
+	 * @param delayed whether it takes the place of Hibernate's delayed-fetch initializer (a lazy
+	 * inverse one-to-one), which is not eager unless its key is
+	 */
 	DeferredUniqueKeyInitializer(EntityInitializer<?> owner, ToOneAttributeMapping toOne, NavigablePath path,
-			EntityPersister target, DomainResult<?> keyResult, boolean affectedByFilter,
+			EntityPersister target, DomainResult<?> keyResult, boolean affectedByFilter, boolean delayed,
 			AssemblerCreationState creationState, EagerTargets targets) {
 		super(owner, toOne, path, target, keyResult, affectedByFilter, creationState);
 		this.deferral = new Deferral(owner, toOne, affectedByFilter);
 		this.targets = targets;
 		this.uniqueKeyProperty = toOne.getReferencedPropertyName();
+		this.delayed = delayed;
+	}
+
+	/**
+	 * As eager as the initializer it takes the place of: the owner's entry records the attribute as
+	 * possibly lazy when it is not, so that a later query that fetch-joins it to the owner checks
+	 * its key as in plain Hibernate.
+	 */
+	@Override
+	public boolean isEager() {
+		return this.delayed ? this.keyIsEager : super.isEager();
 	}
 
 	@Override

@@ -53,9 +53,7 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 
 	/** Whether the second-level cache holds the entity, which Hibernate then serves without a statement. */
 	boolean isCached(Object id, EventSource session) {
-		EntityPersister persister = this.entity.getEntityPersister();
-		return persister.canReadFromCache() && session.getCacheMode().isGetEnabled()
-				&& factory().getCache().containsEntity(persister.getEntityName(), id);
+		return HibernateLoads.isCached(this.entity.getEntityPersister(), id, session);
 	}
 
 	@Override

@@ -40,8 +40,14 @@ final class HibernateSettings {
 		if (enabled != null && !parseBoolean(enabled)) {
 			return Optional.empty();
 		}
-		return Optional.of(new BulkLazySettings(entries(configuration.get(PREFIX + "include")),
-				entries(configuration.get(PREFIX + "exclude")), chunkSize(configuration.get(PREFIX + "chunk_size"))));
+		Integer chunkSize = chunkSize(configuration.get(PREFIX + "chunk_size"));
+		try {
+			return Optional.of(new BulkLazySettings(entries(configuration.get(PREFIX + "include")),
+					entries(configuration.get(PREFIX + "exclude")), chunkSize));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Invalid Hibernate setting '" + PREFIX + "chunk_size': " + ex.getMessage(), ex);
+		}
 	}
 
 	private static boolean parseBoolean(Object value) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.bulklazy.model.Edition;
+import io.github.bulklazy.model.EditionId;
 import io.github.bulklazy.model.League;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.School;
@@ -58,6 +60,26 @@ class BulkLoadingTests {
 		assertThat(trace.get(0)).isEqualTo(List.of("Student 56", "Student 45", "Student 34", "Student 23",
 				"Student 12", "Student 1"));
 		assertThat(fixture.plain(work).statements()).isEqualTo(13);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aLoneEmptyCollectionIsSelectedOnce(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		AssociationStatistics students = fixture.bulkPlan().statistics(fixture.bulkPlan().associations().stream()
+			.filter((association) -> association.name().equals("School.students")).findFirst().orElseThrow());
+		long saved = students.queriesSaved();
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			trace.add(entityManager.find(School.class, 12L).getStudents().size());
+			trace.add(entityManager.find(Edition.class, new EditionId(1L, 1)).getCopies().size());
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).as("each owner, then its collection: a simple key, a composite key")
+			.containsExactly(0, 0, 4);
+		assertThat(fixture.plain(work).statements()).isEqualTo(4);
+		assertThat(students.queriesSaved()).as("one collection in one statement saves none").isEqualTo(saved);
 	}
 
 	@ParameterizedTest

@@ -78,6 +78,10 @@ class HibernateSettingsTests {
 		assertThatException().isThrownBy(() -> fixture.factoryWith(null,
 				Map.of("hibernate.integrator_provider", PROVIDER, "bulk_lazy.enabled", "yes")).close())
 			.withStackTraceContaining("Invalid value 'yes' for Hibernate setting 'bulk_lazy.enabled'");
+		assertThatException().isThrownBy(() -> fixture.factoryWith(null,
+				Map.of("hibernate.integrator_provider", PROVIDER, "bulk_lazy.chunk_size", "1000000000")).close())
+			.withStackTraceContaining("Invalid Hibernate setting 'bulk_lazy.chunk_size': the chunk size must be "
+					+ "between 1 and 32767, was 1000000000");
 	}
 
 	private static Run<List<Object>> loopOverSchoolsAndNicknames(Fixture fixture, EntityManagerFactory factory) {

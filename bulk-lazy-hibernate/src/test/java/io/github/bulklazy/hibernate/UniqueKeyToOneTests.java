@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.model.Badge;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.School;
+import io.github.bulklazy.model.Ticket;
+import io.github.bulklazy.model.TicketStub;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
 import io.github.bulklazy.testsupport.Fixture;
@@ -115,6 +118,28 @@ class UniqueKeyToOneTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void theTargetsOfEntitiesLoadedInBulkLoadWithThem(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<PetOwner> owners = LongStream.rangeClosed(1, 4)
+				.mapToObj((id) -> entityManager.getReference(PetOwner.class, id))
+				.toList();
+			List<Object> trace = new ArrayList<>();
+			owners.forEach((owner) -> trace.add(owner.getSchoolByCode().getName()));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		assertThat(fixture.sameAsPlain(work)).as("the owners, then their schools")
+			.containsExactly("School 1", "School 2", "School 3", "School 4", Fixture.deferred(1 + 1, 1 + 4));
+		assertThat(fixture.plain(work).value()).as("each owner, then its school").endsWith(4 * 2);
+		try (EntityManagerFactory factory = fixture.factory(new BulkLazySettings(List.of(), List.of(), 4), Map.of())) {
+			assertThat(fixture.run(factory, work).value()).as("with the loader of a full chunk, built at start-up")
+				.endsWith(Fixture.deferred(1 + 1, 1 + 4));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void outsideATransactionTheCounterpartsLoadAsInPlainHibernate(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		for (EntityManagerFactory factory : List.of(fixture.bulkFactory(), fixture.plainFactory())) {
@@ -162,6 +187,47 @@ class UniqueKeyToOneTests {
 			.enableFilter(School.NOT_NAMED)
 			.setParameter("name", "School 2"));
 		assertThat(fixture.sameAsPlain(work)).containsExactly("School 1", "School 2", "School 3", "School 4", 1 + 4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aDanglingUniqueKeyFailsALaterFetchJoinAsInPlainHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Map<String, Function<EntityManager, List<Ticket>>> loads = Map.of("by a query",
+				(entityManager) -> entityManager.createQuery("from Ticket t order by t.id", Ticket.class).getResultList(),
+				"as references", (entityManager) -> LongStream.rangeClosed(1, 4)
+					.mapToObj((id) -> entityManager.getReference(Ticket.class, id))
+					.toList(),
+				"as inverse one-to-ones", (entityManager) -> entityManager
+					.createQuery("from TicketStub s order by s.id", TicketStub.class)
+					.getResultList()
+					.stream()
+					.map(TicketStub::getTicket)
+					.toList());
+		loads.forEach((how, load) -> {
+			List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+				entityManager.createNativeQuery("update bl_ticket set school_code = 'gone' where id in (2, 3)")
+					.executeUpdate();
+				List<Object> schools = new ArrayList<>();
+				load.apply(entityManager)
+					.forEach((ticket) -> schools.add((ticket.getSchool() != null) ? ticket.getSchool().getName() : "-"));
+				schools.add(ticketsFetchingSchools(entityManager));
+				return schools;
+			});
+			assertThat(trace).as(how).containsExactly("School 1", "-", "-", "School 4", "FetchNotFoundException");
+		});
+	}
+
+	/** The tickets of a query that fetch-joins their schools, or the exception it throws. */
+	private static Object ticketsFetchingSchools(EntityManager entityManager) {
+		try {
+			return entityManager.createQuery("from Ticket t left join fetch t.school order by t.id", Ticket.class)
+				.getResultList()
+				.size() + " tickets";
+		}
+		catch (RuntimeException ex) {
+			return ex.getClass().getSimpleName();
+		}
 	}
 
 	/** The pet owners' schools, joined on the school's code, after the statements that set up the work. */

@@ -100,6 +100,8 @@ class UserChoicesTests {
 			List<String> expected = new ArrayList<>(List.of(
 					"District.schools: @Fetch(SUBSELECT): Hibernate's subselect fetching stays in charge",
 					"Teacher.courses: @BatchSize: Hibernate's batch fetching stays in charge",
+					"Guild.membersInBatches: @BatchSize: Hibernate's batch fetching stays in charge",
+					"Ticket.seat: " + Reason.ASSOCIATION_IN_TARGET_ID.description(),
 					"Player.mascot: " + Reason.LAZILY_REACHED_HIERARCHY.description(),
 					"Member.membership.pet: " + Reason.EAGER.description(),
 					"Campus.mainCampus: " + Reason.OWNER_ACCESS.description(),
@@ -110,7 +112,7 @@ class UserChoicesTests {
 					"District.visits.district: " + Reason.ELEMENTS_LEFT_TO_HIBERNATE.description()));
 			if (!Fixture.DEFERS) {
 				List.of("Player.school", "Player.formerSchool", "Player.course", "UserInfo.user", "PetOwner.schoolByCode",
-						"Badge.photo")
+						"Badge.photo", "Citation.edition", "Citation.shelf", "Ticket.school", "TicketStub.ticket")
 					.forEach((name) -> expected.add(name + ": " + Reason.HIBERNATE_6.description()));
 			}
 			assertThat(fallbacks).containsExactlyInAnyOrderElementsOf(expected);

@@ -31,6 +31,7 @@ import io.github.bulklazy.model.Bike;
 import io.github.bulklazy.model.Box;
 import io.github.bulklazy.model.Car;
 import io.github.bulklazy.model.Cat;
+import io.github.bulklazy.model.Citation;
 import io.github.bulklazy.model.City;
 import io.github.bulklazy.model.Copy;
 import io.github.bulklazy.model.Country;
@@ -40,18 +41,23 @@ import io.github.bulklazy.model.Dog;
 import io.github.bulklazy.model.Edition;
 import io.github.bulklazy.model.EditionId;
 import io.github.bulklazy.model.Item;
+import io.github.bulklazy.model.Guild;
+import io.github.bulklazy.model.Guildsman;
 import io.github.bulklazy.model.League;
 import io.github.bulklazy.model.Member;
 import io.github.bulklazy.model.Membership;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.Player;
 import io.github.bulklazy.model.School;
+import io.github.bulklazy.model.Seat;
 import io.github.bulklazy.model.Shelter;
 import io.github.bulklazy.model.Shelf;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.model.Teacher;
 import io.github.bulklazy.model.Team;
 import io.github.bulklazy.model.Thing;
+import io.github.bulklazy.model.Ticket;
+import io.github.bulklazy.model.TicketStub;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
 import io.github.bulklazy.model.Vehicle;
@@ -71,9 +77,10 @@ public final class Fixture {
 	public static final List<Class<?>> ENTITIES = List.of(District.class, School.class, Teacher.class, Course.class,
 			Student.class, User.class, UserInfo.class, Address.class, Thing.class, Animal.class, Dog.class,
 			Cat.class, PetOwner.class, Country.class, City.class, Box.class, Item.class, Team.class, League.class,
-			Vehicle.class, Car.class, Bike.class, Player.class, Edition.class, Shelf.class, Copy.class,
+			Vehicle.class, Car.class, Bike.class, Player.class, Edition.class, Shelf.class, Copy.class, Citation.class,
 			Member.class, Shelter.class, Academy.class, Pupil.class, Campus.class, Building.class, Library.class,
-			Room.class, Booking.class, Badge.class, BadgePhoto.class);
+			Room.class, Booking.class, Badge.class, BadgePhoto.class, Guild.class, Guildsman.class,
+			Ticket.class, TicketStub.class, Seat.class);
 
 	/**
 	 * Whether bulk-lazy defers the to-ones Hibernate loads with their owner on the running Hibernate:
@@ -91,6 +98,12 @@ public final class Fixture {
 
 	/** Players seeded, see {@link #seedPlayers}. */
 	public static final int PLAYERS = 40;
+
+	/** Citations seeded, see {@link #seedCopies}. */
+	public static final int CITATIONS = 24;
+
+	/** Guilds seeded, see {@link #seedGuilds}. */
+	public static final int GUILDS = 30;
 
 	/** Pupils seeded, see {@link #seedPupils}. */
 	public static final int PUPILS = 30;
@@ -312,6 +325,8 @@ public final class Fixture {
 			seedMembers(entityManager, districts, schools, courses, new Animal[] { rex, tom, fido, kitty });
 			seedPupils(entityManager);
 			seedBadges(entityManager);
+			seedGuilds(entityManager);
+			seedTickets(entityManager, schools);
 			Country[] countries = new Country[4];
 			for (long i = 1; i <= 3; i++) {
 				countries[(int) i] = persist(entityManager, new Country(i, "Country " + i));
@@ -369,6 +384,26 @@ public final class Fixture {
 		}
 	}
 
+	/** 30 guilds of 1 or 2 members each (guilds of an even id have 2). */
+	private static void seedGuilds(EntityManager entityManager) {
+		for (long i = 1; i <= GUILDS; i++) {
+			Guild guild = persist(entityManager, new Guild(i));
+			for (long n = 1; n <= 1 + (i + 1) % 2; n++) {
+				persist(entityManager, new Guildsman(i * 10 + n, "Guildsman " + i + "." + n, guild));
+			}
+		}
+	}
+
+	/**
+	 * 4 tickets, each with a stub, for schools 1 to 4, each on a seat of its own, of guilds 1 and 2.
+	 */
+	private static void seedTickets(EntityManager entityManager, School[] schools) {
+		for (long i = 1; i <= 4; i++) {
+			Seat seat = persist(entityManager, new Seat(entityManager.find(Guild.class, 1 + i % 2), (int) i));
+			persist(entityManager, new Ticket(i, schools[(int) i], persist(entityManager, new TicketStub(i)), seat));
+		}
+	}
+
 	/**
 	 * 9 academies and 30 pupils of the enhanced model: every seventh pupil in no academy, the others
 	 * in academies 1 to 6; every fourth without a former academy, the others from academies 1 to 8.
@@ -387,7 +422,8 @@ public final class Fixture {
 	/**
 	 * 6 editions (books 1 to 3, numbers 1 and 2), 4 shelves (rooms 1 and 2, positions 1 and 2) and
 	 * 20 copies: every fifth without an edition, the others in the editions 2 to 5 (editions 1 and 6
-	 * keep none); every seventh without a shelf.
+	 * keep none); every seventh without a shelf. 24 citations: every sixth without an edition, the
+	 * others in editions 1 to 5; every fifth without a shelf, the others on the 4 shelves.
 	 */
 	private static void seedCopies(EntityManager entityManager) {
 		Edition[] editions = new Edition[6];
@@ -402,6 +438,10 @@ public final class Fixture {
 		for (long i = 1; i <= 20; i++) {
 			persist(entityManager, new Copy(i, (i % 5 == 0) ? null : editions[(int) (i % 5)],
 					(i % 7 == 0) ? null : shelves[(int) (i % 4)]));
+		}
+		for (long i = 1; i <= CITATIONS; i++) {
+			persist(entityManager, new Citation(i, (i % 6 == 0) ? null : editions[(int) (i % 6) - 1],
+					(i % 5 == 0) ? null : shelves[(int) (i % 4)]));
 		}
 	}
 

@@ -76,9 +76,9 @@ public class BulkLazyProperties {
 			return new BulkLazySettings(this.include, this.exclude, this.chunkSize);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BulkLazyConfigurationException(ex.getMessage(),
-					"Correct the bulk-lazy properties: bulk-lazy.chunk-size must be a positive number, or be "
-							+ "removed to use the dialect's default.",
+			throw new BulkLazyConfigurationException("bulk-lazy.chunk-size: " + ex.getMessage(),
+					"Correct the bulk-lazy properties: bulk-lazy.chunk-size must be a number from 1 to "
+							+ BulkLazySettings.MAX_CHUNK_SIZE + ", or be removed to use the dialect's default.",
 					ex);
 		}
 	}

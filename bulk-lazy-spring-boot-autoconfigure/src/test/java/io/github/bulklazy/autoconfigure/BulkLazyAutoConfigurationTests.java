@@ -119,7 +119,10 @@ class BulkLazyAutoConfigurationTests {
 	void invalidChunkSizeStopsStartUp() {
 		this.contextRunner.withPropertyValues("bulk-lazy.chunk-size=0")
 			.run((context) -> assertThat(configurationFailure(context).getDescription())
-				.contains("bulk-lazy.chunk-size must be at least 1, was 0"));
+				.contains("bulk-lazy.chunk-size: the chunk size must be between 1 and 32767, was 0"));
+		this.contextRunner.withPropertyValues("bulk-lazy.chunk-size=1000000000")
+			.run((context) -> assertThat(configurationFailure(context).getDescription())
+				.contains("bulk-lazy.chunk-size: the chunk size must be between 1 and 32767, was 1000000000"));
 	}
 
 	@Test

@@ -1,0 +1,90 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.github.bulklazy.model.Guild;
+import io.github.bulklazy.model.Guildsman;
+import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.TestDatabase;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fallbacks of an association count the loads Hibernate ran with a statement for one key:
+ * not those its second-level cache served, nor those its batch fetching ran with other keys. The
+ * 30 guilds, their members and both their collections are kept in the second-level cache.
+ */
+class FallbackStatisticsTests {
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void loadsOfAnExcludedCollectionCountUntilTheCacheServesThem(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		AssociationStatistics members = statistics(fixture, "Guild.members");
+		evictGuilds(fixture);
+		long fallbacks = members.fallbacks();
+		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembers))).as("the guilds, then each one's members")
+			.endsWith(1 + Fixture.GUILDS)
+			.contains(List.of("Guildsman 2.1", "Guildsman 2.2"));
+		assertThat(members.fallbacks() - fallbacks).isEqualTo(Fixture.GUILDS);
+		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembers))).as("the guilds; the cache serves the rest")
+			.endsWith(1);
+		assertThat(members.fallbacks() - fallbacks).as("nothing more reached the database").isEqualTo(Fixture.GUILDS);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void hibernatesBatchesOfSeveralKeysAreNoFallbacks(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		AssociationStatistics batched = statistics(fixture, "Guild.membersInBatches");
+		evictGuilds(fixture);
+		long fallbacks = batched.fallbacks();
+		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembersInBatches)))
+			.as("the guilds, then their members in batches of 10").endsWith(1 + 3);
+		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembersInBatches))).endsWith(1);
+		assertThat(batched.fallbacks()).isEqualTo(fallbacks);
+		evictGuilds(fixture);
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+			List<Object> names = new ArrayList<>(names(entityManager.find(Guild.class, 2L).getMembersInBatches()));
+			names.add(fixture.statementsSinceMark());
+			return names;
+		});
+		assertThat(trace).as("a batch of one key is a load one at a time").endsWith(1 + 1);
+		assertThat(batched.fallbacks() - fallbacks).isEqualTo(1);
+	}
+
+	private static Function<EntityManager, List<Object>> guilds(Fixture fixture,
+			Function<Guild, List<Guildsman>> collection) {
+		return (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from Guild g order by g.id", Guild.class)
+				.getResultList()
+				.forEach((guild) -> trace.add(names(collection.apply(guild))));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+	}
+
+	private static List<String> names(List<Guildsman> members) {
+		return members.stream().map(Guildsman::getName).toList();
+	}
+
+	private static void evictGuilds(Fixture fixture) {
+		for (var factory : List.of(fixture.bulkFactory(), fixture.plainFactory())) {
+			factory.getCache().evict(Guild.class);
+			factory.getCache().evict(Guildsman.class);
+			factory.unwrap(org.hibernate.SessionFactory.class).getCache().evictCollectionData();
+		}
+	}
+
+	private static AssociationStatistics statistics(Fixture fixture, String name) {
+		return fixture.bulkPlan().statistics(fixture.bulkPlan().associations().stream()
+			.filter((association) -> association.name().equals(name)).findFirst().orElseThrow());
+	}
+
+}
