@@ -8,12 +8,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,10 +45,10 @@ final class DataSet {
 
 	/** The tables, in an order in which they can be emptied. */
 	static final List<String> TABLES = List.of("rd_membership", "rd_person_tag", "rd_club_rule", "rd_club", "rd_note",
-			"rd_car", "rd_bike", "rd_vehicle", "rd_person", "rd_animal", "rd_city");
+			"rd_car", "rd_bike", "rd_vehicle", "rd_person", "rd_plot", "rd_berth", "rd_animal", "rd_city");
 
 	private static final Set<String> INTEGER_COLUMNS = Set.of("score", "priority", "lives", "seats", "gears",
-			"position");
+			"position", "lot", "plot_lot", "slot", "berth_slot");
 
 	/**
 	 * The root entity each foreign key column refers to; the rows of an entity's own collections
@@ -109,9 +112,18 @@ final class DataSet {
 					values.string(), "breed", dog ? values.string() : null, "kennel_id",
 					dog ? values.pick(cities, 0.6) : null, "lives", dog ? null : values.integer());
 		}
+		List<List<Object>> plots = compositeKeys(random);
+		plots.forEach((key) -> data.add(null, "rd_plot", "area_id", key.get(0), "lot", key.get(1), "crop", values.string()));
+		List<List<Object>> berths = compositeKeys(random);
+		berths.forEach((key) -> data.add(null, "rd_berth", "dock_id", key.get(0), "slot", key.get(1), "label",
+				values.string()));
 		for (Long id : persons) {
+			List<Object> plot = Objects.requireNonNullElse(values.pick(plots, 0.7), Arrays.asList(null, null));
+			List<Object> berth = Objects.requireNonNullElse(values.pick(berths, 0.6), Arrays.asList(null, null));
 			data.add("Person", "rd_person", "id", id, "name", values.string(), "score", values.integer(), "city_id",
-					values.pick(cities, 0.7), "pet_id", values.pick(animals, 0.6), "dog_id", values.pick(dogs, 0.5));
+					values.pick(cities, 0.7), "pet_id", values.pick(animals, 0.6), "dog_id", values.pick(dogs, 0.5),
+					"plot_area_id", plot.get(0), "plot_lot", plot.get(1), "berth_dock_id", berth.get(0), "berth_slot",
+					berth.get(1));
 			data.personLinks.add(new Row("rd_person", columns("id", id, "friend_id", values.pick(persons, 0.5),
 					"car_id", values.pick(cars, 0.4), "pinned_id", values.pick(notes, 0.3))));
 		}
@@ -293,6 +305,16 @@ final class DataSet {
 			result.add(id);
 		}
 		return result;
+	}
+
+	/** Two to five distinct keys of two columns, a long and an integer, each from 1 to 3. */
+	private static List<List<Object>> compositeKeys(Random random) {
+		Set<List<Object>> keys = new LinkedHashSet<>();
+		int count = 2 + random.nextInt(4);
+		while (keys.size() < count) {
+			keys.add(List.of(1L + random.nextInt(3), 1 + random.nextInt(3)));
+		}
+		return List.copyOf(keys);
 	}
 
 	/** Types of a hierarchy's rows, in id order: each type at least once. */

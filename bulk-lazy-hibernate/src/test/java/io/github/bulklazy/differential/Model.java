@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.github.bulklazy.differential.model.Animal;
+import io.github.bulklazy.differential.model.Berth;
 import io.github.bulklazy.differential.model.Bike;
 import io.github.bulklazy.differential.model.Car;
 import io.github.bulklazy.differential.model.Cat;
@@ -23,6 +24,7 @@ import io.github.bulklazy.differential.model.Club;
 import io.github.bulklazy.differential.model.Dog;
 import io.github.bulklazy.differential.model.Note;
 import io.github.bulklazy.differential.model.Person;
+import io.github.bulklazy.differential.model.Plot;
 import io.github.bulklazy.differential.model.Vehicle;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -43,6 +45,12 @@ final class Model {
 
 	static final List<Class<?>> ENTITIES = List.of(City.class, Person.class, Animal.class, Dog.class, Cat.class,
 			Vehicle.class, Car.class, Bike.class, Club.class, Note.class);
+
+	/**
+	 * Entities with composite keys that programs read as values, through the EAGER to-ones that
+	 * reach them, and never load, reference or change themselves.
+	 */
+	static final List<Class<?>> VALUE_ENTITIES = List.of(Plot.class, Berth.class);
 
 	private static final Map<Class<?>, List<Property>> properties = new ConcurrentHashMap<>();
 
@@ -209,8 +217,10 @@ final class Model {
 		return List.copyOf(result);
 	}
 
+	/** What a field holds: a to-one to one of the {@link #VALUE_ENTITIES} is a basic value to programs. */
 	private static Kind kind(Field field) {
-		if (field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class)) {
+		if ((field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class))
+				&& !VALUE_ENTITIES.contains(field.getType())) {
 			return Kind.TO_ONE;
 		}
 		if (field.isAnnotationPresent(OneToMany.class) || field.isAnnotationPresent(ManyToMany.class)

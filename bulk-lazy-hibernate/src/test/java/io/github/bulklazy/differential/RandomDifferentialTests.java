@@ -227,8 +227,8 @@ class RandomDifferentialTests {
 				configuration.put("hibernate.integrator_provider", BulkLazyIntegratorProvider.including(null,
 						new BulkLazyIntegrator(settings, new BulkLazyPlans(), null)));
 			}
-			return TestPersistenceUnit.createEntityManagerFactory("random-differential", Model.ENTITIES,
-					configuration);
+			return TestPersistenceUnit.createEntityManagerFactory("random-differential",
+					Stream.concat(Model.ENTITIES.stream(), Model.VALUE_ENTITIES.stream()).toList(), configuration);
 		}
 
 		/** Runs a program on the data set's rows and reads the rows it leaves. */

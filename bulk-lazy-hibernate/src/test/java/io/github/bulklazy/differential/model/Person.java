@@ -12,6 +12,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinColumns;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
@@ -26,7 +27,8 @@ import org.hibernate.annotations.ParamDef;
 
 /**
  * The hub of the model: lazy to-ones to itself, to the roots and to subclasses of both
- * hierarchies and to an entity with a {@code @SQLRestriction}, and every kind of lazy collection.
+ * hierarchies and to an entity with a {@code @SQLRestriction}, EAGER to-ones to composite keys, and
+ * every kind of lazy collection.
  */
 @Entity
 @Table(name = "rd_person")
@@ -71,6 +73,18 @@ public class Person {
 	@JoinColumn(name = "pinned_id")
 	private Note pinned;
 
+	/** EAGER, to a composite key: Hibernate loads each after a query for people, bulk-lazy all at once. */
+	@ManyToOne(fetch = FetchType.EAGER)
+	@JoinColumns({ @JoinColumn(name = "plot_area_id", referencedColumnName = "area_id"),
+			@JoinColumn(name = "plot_lot", referencedColumnName = "lot") })
+	private Plot plot;
+
+	/** EAGER, to an {@code @IdClass} key. */
+	@ManyToOne(fetch = FetchType.EAGER)
+	@JoinColumns({ @JoinColumn(name = "berth_dock_id", referencedColumnName = "dock_id"),
+			@JoinColumn(name = "berth_slot", referencedColumnName = "slot") })
+	private Berth berth;
+
 	/** EAGER: Hibernate loads it right after a query for people, bulk-lazy for all of them at once. */
 	@OneToMany(mappedBy = "author", fetch = FetchType.EAGER)
 	@OrderBy("priority desc, id")
@@ -102,6 +116,14 @@ public class Person {
 
 	public Long getId() {
 		return this.id;
+	}
+
+	public Plot getPlot() {
+		return this.plot;
+	}
+
+	public Berth getBerth() {
+		return this.berth;
 	}
 
 	public String getName() {
