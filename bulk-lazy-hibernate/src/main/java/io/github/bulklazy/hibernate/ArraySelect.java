@@ -11,6 +11,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.loader.ast.internal.LoaderSelectBuilder;
 import org.hibernate.loader.ast.internal.MultiKeyLoadHelper;
 import org.hibernate.loader.ast.spi.Loadable;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
@@ -36,7 +38,8 @@ import org.hibernate.sql.results.spi.ResultsConsumer;
 import org.hibernate.sql.results.spi.RowTransformer;
 
 /**
- * The calls of the array-parameter collection select that differ between Hibernate lines: the
+ * The calls of the array-parameter selects (of collections, and of entities by a unique column)
+ * that differ between Hibernate lines: the
  * parameter's type, the select with its restrictions, and the type of the translated select the
  * executor takes. One
  * implementation per API shape, chosen once when a session factory starts by probing the running
@@ -55,6 +58,13 @@ interface ArraySelect {
 			SessionFactoryImplementor factory);
 
 	/**
+	 * The select of an entity by {@code column = any (?)}, one column of its table, with what
+	 * Hibernate's entity loaders apply to it ({@code @SQLRestriction}, soft deletes).
+	 */
+	SelectStatement select(EntityMappingType entity, BasicValuedModelPart column, LoadQueryInfluencers influencers,
+			JdbcParameter parameter, SessionFactoryImplementor factory);
+
+	/**
 	 * The select translated for the dialect: a {@code JdbcSelect}, or a
 	 * {@code JdbcOperationQuerySelect} on Hibernate 7.1; the call links the same on every line.
 	 */
@@ -66,9 +76,12 @@ interface ArraySelect {
 		return translator.translate(JdbcParameterBindings.NO_BINDINGS, QueryOptions.NONE);
 	}
 
-	/** Runs the translated select, handing each row to Hibernate's initializers and keeping no result list. */
-	void execute(Object translated, JdbcParameterBindings bindings, ExecutionContext context, int keys,
-			SessionFactoryImplementor factory);
+	/**
+	 * Runs the translated select, handing each row to Hibernate's initializers.
+	 * @param consumer what makes the result of the rows: {@link ManagedResultConsumer} keeps none
+	 */
+	<T> T execute(Object translated, JdbcParameterBindings bindings, ExecutionContext context, int keys,
+			ResultsConsumer<T, Object> consumer, SessionFactoryImplementor factory);
 
 	/** The Hibernate API shape this implementation calls, for the start-up log. */
 	String shape();
@@ -148,12 +161,19 @@ interface ArraySelect {
 		}
 
 		@Override
-		public void execute(Object translated, JdbcParameterBindings bindings, ExecutionContext context, int keys,
-				SessionFactoryImplementor factory) {
-			factory.getJdbcServices()
+		public SelectStatement select(EntityMappingType entity, BasicValuedModelPart column,
+				LoadQueryInfluencers influencers, JdbcParameter parameter, SessionFactoryImplementor factory) {
+			return LoaderSelectBuilder.createSelectBySingleArrayParameter(entity, column, influencers, new LockOptions(),
+					parameter, new SqlAliasBaseManager(), factory);
+		}
+
+		@Override
+		public <T> T execute(Object translated, JdbcParameterBindings bindings, ExecutionContext context, int keys,
+				ResultsConsumer<T, Object> consumer, SessionFactoryImplementor factory) {
+			return factory.getJdbcServices()
 				.getJdbcSelectExecutor()
 				.executeQuery((JdbcSelect) translated, bindings, context, RowTransformerStandardImpl.instance(), null,
-						keys, ManagedResultConsumer.INSTANCE);
+						keys, consumer);
 		}
 
 		@Override
@@ -261,10 +281,18 @@ interface ArraySelect {
 		}
 
 		@Override
-		public void execute(Object translated, JdbcParameterBindings bindings, ExecutionContext context, int keys,
-				SessionFactoryImplementor factory) {
-			invoke(this.execute, factory.getJdbcServices().getJdbcSelectExecutor(), translated, bindings, context,
-					RowTransformerStandardImpl.instance(), null, keys, ManagedResultConsumer.INSTANCE);
+		public SelectStatement select(EntityMappingType entity, BasicValuedModelPart column,
+				LoadQueryInfluencers influencers, JdbcParameter parameter, SessionFactoryImplementor factory) {
+			return (SelectStatement) invoke(this.select, entity, column, influencers, new LockOptions(), parameter,
+					factory);
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public <T> T execute(Object translated, JdbcParameterBindings bindings, ExecutionContext context, int keys,
+				ResultsConsumer<T, Object> consumer, SessionFactoryImplementor factory) {
+			return (T) invoke(this.execute, factory.getJdbcServices().getJdbcSelectExecutor(), translated, bindings,
+					context, RowTransformerStandardImpl.instance(), null, keys, consumer);
 		}
 
 		@Override

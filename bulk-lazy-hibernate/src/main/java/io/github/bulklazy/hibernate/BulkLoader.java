@@ -69,8 +69,13 @@ final class BulkLoader {
 	 */
 	void start() {
 		Groups built = new Groups();
-		// attached first: the loaders built next defer the to-ones of what they load
-		built.eagerToOnes.forEach((toOne, association) -> toOne.attach(eagerTargets(toOne, association, built)));
+		// attached first: the selects built next defer the to-ones of what they load
+		List<EagerTargets> targets = new ArrayList<>();
+		built.eagerToOnes.forEach((toOne, association) -> {
+			targets.add(eagerTargets(toOne, association, built));
+			toOne.attach(targets.get(targets.size() - 1));
+		});
+		targets.forEach(EagerTargets::buildSelect);
 		built.entityGroups.values().forEach(PeerGroup::buildLoader);
 		built.collectionGroups.values().forEach(PeerGroup::buildLoader);
 		this.groups = built;
@@ -84,7 +89,7 @@ final class BulkLoader {
 		AssociationStatistics statistics = this.plan.statistics(association);
 		if (toOne.getReferencedPropertyName() != null) {
 			return new UniqueKeyTargets(toOne.getEntityMappingType().getEntityPersister(),
-					toOne.getReferencedPropertyName(), this.plan.chunkSize(), statistics);
+					toOne.getReferencedPropertyName(), this.plan.chunkSize(), this.arraySelect, statistics);
 		}
 		EntityPeerGroup group = model.entityGroups.get(association.targetEntity());
 		return (ids, session) -> group.loadTargets(ids, this.sessions.findOrCreate(session),

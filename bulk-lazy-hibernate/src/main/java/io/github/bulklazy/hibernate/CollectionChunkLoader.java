@@ -26,6 +26,7 @@ import org.hibernate.sql.exec.spi.ExecutionContext;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 import org.hibernate.sql.exec.spi.JdbcParametersList;
 import org.hibernate.sql.results.internal.ResultsHelper;
+import org.hibernate.sql.results.spi.ManagedResultConsumer;
 
 /**
  * Initializes one chunk of uninitialized collections of one role with the SQL of Hibernate's
@@ -130,7 +131,8 @@ interface CollectionChunkLoader {
 				}
 
 			};
-			this.arraySelect.execute(this.translated, bindings, execution, keys.length, this.factory);
+			this.arraySelect.execute(this.translated, bindings, execution, keys.length, ManagedResultConsumer.INSTANCE,
+					this.factory);
 			initializeEmpty(chunk, Arrays.asList(keys), this.attribute, context);
 		}
 

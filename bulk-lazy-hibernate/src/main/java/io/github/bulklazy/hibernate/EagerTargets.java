@@ -15,4 +15,11 @@ interface EagerTargets {
 	 */
 	Set<Object> load(List<Object> ids, EventSource session);
 
+	/**
+	 * Builds the select it loads with, if any of its own, once every deferred to-one is attached:
+	 * the select then defers the to-ones of the targets it loads.
+	 */
+	default void buildSelect() {
+	}
+
 }

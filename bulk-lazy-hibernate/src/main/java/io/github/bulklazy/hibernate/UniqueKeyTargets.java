@@ -7,19 +7,35 @@ import java.util.Set;
 import org.hibernate.FlushMode;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.EntityUniqueKey;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.spi.EventSource;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.sql.ast.tree.expression.JdbcParameter;
+import org.hibernate.sql.exec.internal.BaseExecutionContext;
+import org.hibernate.sql.exec.internal.JdbcParameterBindingImpl;
+import org.hibernate.sql.exec.internal.JdbcParameterBindingsImpl;
+import org.hibernate.sql.exec.internal.SqlTypedMappingJdbcParameter;
+import org.hibernate.sql.results.spi.ListResultsConsumer;
 import org.hibernate.type.EntityType;
 import org.hibernate.type.Type;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads the targets of a to-one by unique key (an inverse one-to-one: the entity whose owning
- * to-one names the key; or the entity whose unique column the key is), chunk by chunk, with a query
- * of the target entity by that key, which applies {@code @SQLRestriction} as Hibernate's unique-key
- * loader does and never flushes (it runs only in sessions without enabled filters, which it would
- * apply where that loader applies only those for loads by key). Each target found is registered in
- * the persistence context under its unique key, where Hibernate looks it up.
+ * to-one names the key; or the entity whose unique column the key is), chunk by chunk, by that
+ * key: with one array parameter where the dialect takes arrays and the key is one plain column,
+ * else with a query of the target entity by an IN list. Both apply {@code @SQLRestriction} as
+ * Hibernate's unique-key loader does and never flush; they run only in sessions without enabled
+ * filters, which the query would apply where that loader applies only those for loads by key.
+ * Each target found is registered in the persistence context under its unique key, where
+ * Hibernate looks it up.
  */
 final class UniqueKeyTargets implements EagerTargets {
 
@@ -33,30 +49,59 @@ final class UniqueKeyTargets implements EagerTargets {
 
 	private final String query;
 
+	/** The column a select by one array parameter restricts, where the dialect takes arrays and the key is plain. */
+	private final @Nullable BasicValuedModelPart arrayColumn;
+
+	private final @Nullable ArraySelect arraySelect;
+
+	/** The select by one array parameter, once built; {@code null} for IN lists. */
+	private volatile @Nullable ArrayParameter arrayParameter;
+
 	private final int chunkSize;
 
 	private final AssociationStatistics statistics;
 
-	UniqueKeyTargets(EntityPersister target, String property, int chunkSize, AssociationStatistics statistics) {
+	/**
+	 * @param arraySelect the array select of the running Hibernate on a dialect that takes arrays,
+	 * or {@code null} for IN lists
+	 */
+	UniqueKeyTargets(EntityPersister target, String property, int chunkSize, @Nullable ArraySelect arraySelect,
+			AssociationStatistics statistics) {
 		this.target = target;
 		this.property = property;
 		this.keyType = target.getPropertyType(property);
-		this.keyPosition = target.findAttributeMapping(property).getStateArrayPosition();
+		AttributeMapping attribute = target.findAttributeMapping(property);
+		this.keyPosition = attribute.getStateArrayPosition();
 		String key = (this.keyType instanceof EntityType) ? "fk(t." + property + ")" : "t." + property;
 		this.query = "select t from " + target.getEntityName() + " t where " + key + " in (:keys)";
+		ModelPart keyPart = (attribute instanceof ToOneAttributeMapping toOne)
+				? toOne.getForeignKeyDescriptor().getKeyPart() : attribute;
+		this.arrayColumn = (keyPart instanceof BasicValuedModelPart column
+				&& column.getJdbcMapping().getValueConverter() == null) ? column : null;
+		this.arraySelect = arraySelect;
 		this.chunkSize = chunkSize;
 		this.statistics = statistics;
 	}
 
 	@Override
+	public void buildSelect() {
+		if (this.arraySelect != null && this.arrayColumn != null) {
+			this.arrayParameter = new ArrayParameter(this.arraySelect, this.target, this.arrayColumn,
+					this.target.getFactory());
+		}
+	}
+
+	@Override
 	public Set<Object> load(List<Object> keys, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
+		ArrayParameter byArray = this.arrayParameter;
 		for (int from = 0; from < keys.size(); from += this.chunkSize) {
 			List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + this.chunkSize));
-			List<?> found = session.createSelectionQuery(this.query, this.target.getMappedClass())
-				.setParameterList("keys", chunk)
-				.setHibernateFlushMode(FlushMode.MANUAL)
-				.getResultList();
+			List<?> found = (byArray != null) ? byArray.load(chunk, session)
+					: session.createSelectionQuery(this.query, this.target.getMappedClass())
+						.setParameterList("keys", chunk)
+						.setHibernateFlushMode(FlushMode.MANUAL)
+						.getResultList();
 			Set<EntityUniqueKey> registered = new HashSet<>();
 			for (Object row : found) {
 				// the query returns the proxy the session holds for a row, if any
@@ -89,6 +134,46 @@ final class UniqueKeyTargets implements EagerTargets {
 
 	private EntityUniqueKey uniqueKey(Object key, EventSource session) {
 		return new EntityUniqueKey(this.target.getEntityName(), this.property, key, this.keyType, session.getFactory());
+	}
+
+	/** The select of the target entity by {@code column = any (?)}, built and translated once, at start-up. */
+	private static final class ArrayParameter {
+
+		private final ArraySelect arraySelect;
+
+		private final Class<?> keyType;
+
+		private final JdbcMapping arrayMapping;
+
+		private final JdbcParameter parameter;
+
+		private final Object translated;
+
+		private final SessionFactoryImplementor factory;
+
+		ArrayParameter(ArraySelect arraySelect, EntityPersister target, BasicValuedModelPart column,
+				SessionFactoryImplementor factory) {
+			this.arraySelect = arraySelect;
+			this.factory = factory;
+			JdbcMapping columnMapping = column.getJdbcMapping();
+			this.keyType = columnMapping.getJdbcJavaType().getJavaTypeClass();
+			this.arrayMapping = arraySelect.arrayMapping(columnMapping, this.keyType, factory);
+			this.parameter = new SqlTypedMappingJdbcParameter(arraySelect.parameterType(column, this.arrayMapping));
+			this.translated = arraySelect.translate(arraySelect.select(target, column,
+					new LoadQueryInfluencers(factory), this.parameter, factory), factory);
+		}
+
+		List<Object> load(List<Object> keys, EventSource session) {
+			Object[] array = this.arraySelect.keyArray(this.keyType, keys.size());
+			for (int i = 0; i < array.length; i++) {
+				array[i] = keys.get(i);
+			}
+			JdbcParameterBindingsImpl bindings = new JdbcParameterBindingsImpl(1);
+			bindings.addBinding(this.parameter, new JdbcParameterBindingImpl(this.arrayMapping, array));
+			return this.arraySelect.execute(this.translated, bindings, new BaseExecutionContext(session), array.length,
+					ListResultsConsumer.instance(ListResultsConsumer.UniqueSemantic.NONE), this.factory);
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.model.Bike;
 import io.github.bulklazy.model.Car;
+import io.github.bulklazy.model.Cat;
 import io.github.bulklazy.model.Dog;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.Shelter;
@@ -121,6 +122,26 @@ class InheritanceTests {
 		catch (RuntimeException ex) {
 			return ex.getClass().getSimpleName();
 		}
+	}
+
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aReadOnlyProxyOfARootLoadsAloneSoThatAMergeOfItsSubclassWrites(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+			List<Object> values = new ArrayList<>();
+			// read-only proxies of the owners' pets, typed to Animal: Tom and Kitty are cats
+			List<PetOwner> owners = entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
+				.setHint(HibernateHints.HINT_READ_ONLY, true)
+				.getResultList();
+			values.add(owners.get(0).getPet().getName());
+			entityManager.merge(new Cat(4L, "Kitty II"));
+			entityManager.flush();
+			values.add(entityManager.createNativeQuery("select name from bl_animal where id = 4").getSingleResult());
+			return values;
+		});
+		assertThat(trace).containsExactly("Tom", "Kitty II");
 	}
 
 }

@@ -67,6 +67,18 @@ class UniqueKeyToOneTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void theKeysTravelAsOneArrayParameterWhereTheDialectTakesArrays(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		List<String> sql = fixture.bulk(infos(fixture, (entityManager) -> null)).sql();
+		String counterparts = sql.get(sql.size() - 1);
+		assertThat(counterparts).as("the last statement loads the counterparts").contains("bl_user");
+		if (Fixture.DEFERS) {
+			assertThat(counterparts).contains((database == TestDatabase.POSTGRESQL) ? "= any (?)" : " in (?,?,?,?)");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void theCounterpartsLoadInChunks(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		Function<EntityManager, List<Object>> work = infos(fixture, (entityManager) -> null);

@@ -123,7 +123,7 @@ public class BulkLazyEndpoint {
 	 * @param chunkSize keys per bulk statement
 	 * @param batches bulk statements issued
 	 * @param queriesSaved statements saved
-	 * @param fallbacks lazy loads run one at a time
+	 * @param fallbacks lazy loads of the association that reached the database with a statement for one key
 	 */
 	@JsonInclude(Include.ALWAYS)
 	public record AssociationDescriptor(String kind, @Nullable String target, String mode, @Nullable String reason,

@@ -21,8 +21,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code bulk.lazy.queries.saved}: statements plain lazy loading would have issued to
  * initialize the same proxies and collections, minus those issued;</li>
  * <li>{@code bulk.lazy.batch.size}: keys per bulk statement;</li>
- * <li>{@code bulk.lazy.fallbacks}: lazy loads that ran one at a time because the association is
- * excluded or not supported, also tagged with the {@code reason}.</li>
+ * <li>{@code bulk.lazy.fallbacks}: lazy loads of an association excluded or not supported that
+ * reached the database with a statement for one key (not second-level cache hits, not Hibernate's
+ * batch statements of several keys), also tagged with the {@code reason}.</li>
  * </ul>
  */
 public final class BulkLazyMetrics implements MeterBinder {
@@ -64,7 +65,7 @@ public final class BulkLazyMetrics implements MeterBinder {
 				else {
 					FunctionCounter.builder("bulk.lazy.fallbacks", statistics, AssociationStatistics::fallbacks)
 						.tags(tags.and("reason", association.reason().tag()))
-						.description("Lazy loads run one at a time because the association is not bulk-loaded")
+						.description("Lazy loads of an association not bulk-loaded that reached the database with a statement for one key")
 						.register(registry);
 				}
 			}
