@@ -69,15 +69,21 @@ final class BulkLoader {
 	 */
 	void start() {
 		Groups built = new Groups();
-		// attached first: the selects built next defer the to-ones of what they load
+		// attached first, so that the selects built next defer the to-ones of what they load
 		List<EagerTargets> targets = new ArrayList<>();
 		built.eagerToOnes.forEach((toOne, association) -> {
 			targets.add(eagerTargets(toOne, association, built));
 			toOne.attach(targets.get(targets.size() - 1));
 		});
-		targets.forEach(EagerTargets::buildSelect);
-		built.entityGroups.values().forEach(PeerGroup::buildLoader);
-		built.collectionGroups.values().forEach(PeerGroup::buildLoader);
+		try {
+			targets.forEach(EagerTargets::buildSelect);
+			built.entityGroups.values().forEach(PeerGroup::buildLoader);
+			built.collectionGroups.values().forEach(PeerGroup::buildLoader);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			built.eagerToOnes.keySet().forEach((toOne) -> toOne.attach(null));
+			throw ex;
+		}
 		this.groups = built;
 	}
 

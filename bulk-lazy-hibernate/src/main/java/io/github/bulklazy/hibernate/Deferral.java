@@ -19,7 +19,6 @@ import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
-import org.hibernate.sql.results.graph.DomainResultAssembler;
 import org.hibernate.sql.results.graph.Initializer;
 import org.hibernate.sql.results.graph.InitializerData;
 import org.hibernate.sql.results.graph.entity.EntityInitializer;
@@ -34,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * entity's post-load event), setting each owner's attribute and loaded state, with Hibernate's
  * checks for missing and filtered rows. Rows it cannot defer exactly load as in plain Hibernate: an
  * owner the row does not build (already in the session), a scroll, a stateless session, a query
- * under an entity graph or with a tuple transformer or a result class, a key with a to-one inside.
+ * under an entity graph or with a tuple transformer or a result class, a key with an association inside.
  */
 final class Deferral {
 
@@ -44,7 +43,10 @@ final class Deferral {
 
 	private final boolean affectedByFilter;
 
-	/** Whether the target's id holds an association, whose initializer the key's would run as the row is read. */
+	/**
+	 * Whether the target's id holds an association, which the key's initializer resolves as the row
+	 * is read; a composite id of plain columns is deferred like any other.
+	 */
 	private final boolean keyHoldsAssociation;
 
 	/** The owner and the key of a to-one waiting for its target. */
@@ -98,13 +100,11 @@ final class Deferral {
 	 * out as it is read) or the initializer leaves the key to Hibernate.
 	 * @return whether it deferred the target; if not, the initializer loads it as Hibernate does
 	 */
-	boolean defer(Data data, DomainResultAssembler<?> keyAssembler,
-			BiPredicate<SharedSessionContractImplementor, Object> leftToHibernate) {
+	boolean defer(Data data, BiPredicate<SharedSessionContractImplementor, Object> leftToHibernate) {
 		RowProcessingState row = data.getRowProcessingState();
 		SharedSessionContractImplementor session = row.getSession();
 		InitializerData ownerData = this.owner.getData(row);
-		boolean deferrable = !row.isScrollResult() && session.isEventSource()
-				&& (keyAssembler.getInitializer() == null || !this.keyHoldsAssociation)
+		boolean deferrable = !row.isScrollResult() && session.isEventSource() && !this.keyHoldsAssociation
 				&& session.getLoadQueryInfluencers().getEffectiveEntityGraph().getSemantic() == null
 				&& handsOutRowsAsRead(row) && ownerData.getState() != Initializer.State.INITIALIZED
 				&& this.owner.getConcreteDescriptor(ownerData)

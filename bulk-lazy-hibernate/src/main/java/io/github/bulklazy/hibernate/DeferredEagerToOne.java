@@ -47,8 +47,8 @@ final class DeferredEagerToOne extends ToOneAttributeMapping {
 		return property.getValue() instanceof ToOne toOne && !AssociationPlanner.makesProxy(toOne);
 	}
 
-	/** Has the engine load the targets from now on. */
-	void attach(EagerTargets targets) {
+	/** Has the engine load the targets from now on, or, given {@code null}, plain Hibernate again. */
+	void attach(@Nullable EagerTargets targets) {
 		this.targets = targets;
 	}
 

@@ -44,7 +44,7 @@ final class DeferredEagerToOneInitializer extends EntitySelectFetchInitializer<E
 
 	@Override
 	protected void initialize(EntitySelectFetchInitializerData data) {
-		if (!this.deferral.defer((Deferral.Data) data, this.keyAssembler, this::knownToSession)) {
+		if (!this.deferral.defer((Deferral.Data) data, this::knownToSession)) {
 			super.initialize(data);
 		}
 	}

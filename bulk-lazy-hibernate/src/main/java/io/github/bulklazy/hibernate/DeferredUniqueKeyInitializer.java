@@ -69,7 +69,7 @@ final class DeferredUniqueKeyInitializer extends EntitySelectFetchByUniqueKeyIni
 
 	@Override
 	protected void initialize(EntitySelectFetchInitializerData data) {
-		if (!this.deferral.defer((Deferral.Data) data, this.keyAssembler, this::leftToHibernate)) {
+		if (!this.deferral.defer((Deferral.Data) data, this::leftToHibernate)) {
 			super.initialize(data);
 		}
 	}

@@ -7,6 +7,8 @@ import java.util.function.Function;
 
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
+import io.github.bulklazy.model.PetOwner;
+import io.github.bulklazy.model.Player;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
@@ -15,6 +17,8 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Version;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
@@ -23,6 +27,7 @@ import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
 import org.hibernate.sql.exec.spi.ExecutionContext;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
+import org.hibernate.sql.results.spi.ResultsConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,6 +76,13 @@ class HibernateLinesTests {
 					trace.add(student.getSchool().getName());
 					trace.add(student.getCourses().size());
 				}
+				// EAGER to-ones, by id and by unique key: deferred only by a started engine
+				entityManager.createQuery("from Player p order by p.id", Player.class)
+					.getResultList()
+					.forEach((player) -> trace.add((player.getSchool() != null) ? player.getSchool().getName() : "-"));
+				entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
+					.getResultList()
+					.forEach((owner) -> trace.add(owner.getSchoolByCode().getName()));
 				return trace;
 			};
 			var run = fixture.run(factory, work);
@@ -100,8 +112,14 @@ class HibernateLinesTests {
 		}
 
 		@Override
-		public void execute(Object translated, JdbcParameterBindings bindings, ExecutionContext context, int keys,
-				SessionFactoryImplementor factory) {
+		public SelectStatement select(EntityMappingType entity, BasicValuedModelPart column,
+				LoadQueryInfluencers influencers, JdbcParameter parameter, SessionFactoryImplementor factory) {
+			throw new NoSuchMethodError("an API of another Hibernate line");
+		}
+
+		@Override
+		public <T> T execute(Object translated, JdbcParameterBindings bindings, ExecutionContext context, int keys,
+				ResultsConsumer<T, Object> consumer, SessionFactoryImplementor factory) {
 			throw new NoSuchMethodError("an API of another Hibernate line");
 		}
 
