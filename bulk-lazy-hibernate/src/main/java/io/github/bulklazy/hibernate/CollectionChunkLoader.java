@@ -1,7 +1,6 @@
 package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.hibernate.collection.spi.PersistentCollection;
@@ -14,16 +13,11 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SubselectFetch;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.loader.ast.internal.CollectionBatchLoaderInPredicate;
-import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
-import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
 import org.hibernate.sql.exec.internal.BaseExecutionContext;
-import org.hibernate.sql.exec.internal.JdbcParameterBindingImpl;
 import org.hibernate.sql.exec.internal.JdbcParameterBindingsImpl;
-import org.hibernate.sql.exec.internal.SqlTypedMappingJdbcParameter;
 import org.hibernate.sql.exec.spi.ExecutionContext;
-import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 import org.hibernate.sql.exec.spi.JdbcParametersList;
 import org.hibernate.sql.results.internal.ResultsHelper;
 import org.hibernate.sql.results.spi.ManagedResultConsumer;
@@ -79,11 +73,7 @@ interface CollectionChunkLoader {
 
 		private final PluralAttributeMapping attribute;
 
-		private final Class<?> keyType;
-
-		private final JdbcMapping arrayMapping;
-
-		private final JdbcParameter parameter;
+		private final ArrayKeyParameter keys;
 
 		private final SelectStatement select;
 
@@ -96,26 +86,21 @@ interface CollectionChunkLoader {
 			this.arraySelect = arraySelect;
 			this.attribute = attribute;
 			this.factory = factory;
-			var column = attribute.getKeyDescriptor().getSelectable(0);
-			JdbcMapping columnMapping = column.getJdbcMapping();
-			this.keyType = columnMapping.getJdbcJavaType().getJavaTypeClass();
-			this.arrayMapping = arraySelect.arrayMapping(columnMapping, this.keyType, factory);
-			this.parameter = new SqlTypedMappingJdbcParameter(arraySelect.parameterType(column, this.arrayMapping));
-			this.select = arraySelect.select(attribute, influencers, this.parameter, factory);
+			this.keys = new ArrayKeyParameter(arraySelect, attribute.getKeyDescriptor().getSelectable(0), factory);
+			this.select = arraySelect.select(attribute, influencers, this.keys.parameter(), factory);
 			this.translated = arraySelect.translate(this.select, factory);
 		}
 
 		@Override
 		public void load(List<PersistentCollection<?>> chunk, EventSource session) {
 			PersistenceContext context = session.getPersistenceContextInternal();
-			Object[] keys = this.arraySelect.keyArray(this.keyType, chunk.size());
-			for (int i = 0; i < keys.length; i++) {
-				keys[i] = context.getCollectionEntry(chunk.get(i)).getLoadedKey();
-			}
-			JdbcParameterBindingsImpl bindings = new JdbcParameterBindingsImpl(1);
-			bindings.addBinding(this.parameter, new JdbcParameterBindingImpl(this.arrayMapping, keys));
+			List<Object> keys = chunk.stream()
+				.map((collection) -> context.getCollectionEntry(collection).getLoadedKey())
+				.toList();
+			JdbcParameterBindingsImpl bindings = this.keys.bind(keys);
 			SubselectFetch.RegistrationHandler subselects = SubselectFetch.createRegistrationHandler(
-					context.getBatchFetchQueue(), this.select, JdbcParametersList.singleton(this.parameter), bindings);
+					context.getBatchFetchQueue(), this.select, JdbcParametersList.singleton(this.keys.parameter()),
+					bindings);
 			ExecutionContext execution = new BaseExecutionContext(session) {
 
 				@Override
@@ -131,9 +116,9 @@ interface CollectionChunkLoader {
 				}
 
 			};
-			this.arraySelect.execute(this.translated, bindings, execution, keys.length, ManagedResultConsumer.INSTANCE,
+			this.arraySelect.execute(this.translated, bindings, execution, keys.size(), ManagedResultConsumer.INSTANCE,
 					this.factory);
-			initializeEmpty(chunk, Arrays.asList(keys), this.attribute, context);
+			initializeEmpty(chunk, keys, this.attribute, context);
 		}
 
 	}

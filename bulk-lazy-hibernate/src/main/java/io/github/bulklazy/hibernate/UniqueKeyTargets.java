@@ -13,15 +13,10 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
-import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
-import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.exec.internal.BaseExecutionContext;
-import org.hibernate.sql.exec.internal.JdbcParameterBindingImpl;
-import org.hibernate.sql.exec.internal.JdbcParameterBindingsImpl;
-import org.hibernate.sql.exec.internal.SqlTypedMappingJdbcParameter;
 import org.hibernate.sql.results.spi.ListResultsConsumer;
 import org.hibernate.type.EntityType;
 import org.hibernate.type.Type;
@@ -141,11 +136,7 @@ final class UniqueKeyTargets implements EagerTargets {
 
 		private final ArraySelect arraySelect;
 
-		private final Class<?> keyType;
-
-		private final JdbcMapping arrayMapping;
-
-		private final JdbcParameter parameter;
+		private final ArrayKeyParameter keys;
 
 		private final Object translated;
 
@@ -155,23 +146,14 @@ final class UniqueKeyTargets implements EagerTargets {
 				SessionFactoryImplementor factory) {
 			this.arraySelect = arraySelect;
 			this.factory = factory;
-			JdbcMapping columnMapping = column.getJdbcMapping();
-			this.keyType = columnMapping.getJdbcJavaType().getJavaTypeClass();
-			this.arrayMapping = arraySelect.arrayMapping(columnMapping, this.keyType, factory);
-			this.parameter = new SqlTypedMappingJdbcParameter(arraySelect.parameterType(column, this.arrayMapping));
+			this.keys = new ArrayKeyParameter(arraySelect, column, factory);
 			this.translated = arraySelect.translate(arraySelect.select(target, column,
-					new LoadQueryInfluencers(factory), this.parameter, factory), factory);
+					new LoadQueryInfluencers(factory), this.keys.parameter(), factory), factory);
 		}
 
 		List<Object> load(List<Object> keys, EventSource session) {
-			Object[] array = this.arraySelect.keyArray(this.keyType, keys.size());
-			for (int i = 0; i < array.length; i++) {
-				array[i] = keys.get(i);
-			}
-			JdbcParameterBindingsImpl bindings = new JdbcParameterBindingsImpl(1);
-			bindings.addBinding(this.parameter, new JdbcParameterBindingImpl(this.arrayMapping, array));
-			return this.arraySelect.execute(this.translated, bindings, new BaseExecutionContext(session), array.length,
-					ListResultsConsumer.instance(ListResultsConsumer.UniqueSemantic.NONE), this.factory);
+			return this.arraySelect.execute(this.translated, this.keys.bind(keys), new BaseExecutionContext(session),
+					keys.size(), ListResultsConsumer.instance(ListResultsConsumer.UniqueSemantic.NONE), this.factory);
 		}
 
 	}
