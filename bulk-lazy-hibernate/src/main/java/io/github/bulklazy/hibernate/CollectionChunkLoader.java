@@ -157,9 +157,9 @@ interface CollectionChunkLoader {
 				entries.forEach(queue::removeBatchLoadableCollection);
 			}
 			// Hibernate's loader hands a lone key to its single-key loader, which leaves a collection
-			// without rows uninitialized
-			initializeEmpty(chunk, entries.stream().map(CollectionEntry::getLoadedKey).toList(), this.attribute,
-					context);
+			// without rows uninitialized; a batch it initializes whole, but it may leave out keys of the
+			// chunk (those of its second-level cache), which load when they are read
+			initializeEmpty(chunk.subList(0, 1), List.of(entries.get(0).getLoadedKey()), this.attribute, context);
 		}
 
 	}

@@ -100,16 +100,16 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	 * that a later {@code merge} or {@code find} initializes read-only, and a change to it would be
 	 * lost, where plain Hibernate would load that entity modifiable (and the other way round).
 	 * <p>
-	 * A read-only proxy of an entity with subclasses has no peers in a modifiable session: plain
-	 * Hibernate may never initialize a read-only peer, and a later load of its row as a subclass
+	 * A proxy of an entity with subclasses as read-only as the session's default only: plain
+	 * Hibernate may never initialize a peer, and a later load of its row as a subclass
 	 * ({@code merge} of a detached {@code Cat} where the session holds an {@code Animal} proxy)
-	 * narrows it to a new, modifiable instance, where a peer loaded early stays read-only and the
-	 * change is lost.
+	 * narrows it to a new instance of the session's default, where a peer loaded early would keep
+	 * the proxy's state: a change plain Hibernate writes would be lost, or the other way round.
 	 */
 	@Override
 	Predicate<Object> loadsWith(Object trigger, EventSource session) {
 		boolean readOnly = isReadOnly(trigger, session);
-		if (readOnly && this.entity.hasSubclasses() && !session.isDefaultReadOnly()) {
+		if (this.entity.hasSubclasses() && readOnly != session.isDefaultReadOnly()) {
 			return (peer) -> false;
 		}
 		return (peer) -> isReadOnly(peer, session) == readOnly;

@@ -32,16 +32,15 @@ final class HibernateLoads {
 
 	/**
 	 * Whether Hibernate loads the entity with a statement for its id alone: not from the
-	 * second-level cache, and not batched with other ids its batch-fetch queue holds.
+	 * second-level cache, and not batched with other ids its batch-fetch queue holds (it queues
+	 * those of the entities it batch-loads, by their batch size or the session's).
 	 */
 	static boolean selectsAlone(EntityPersister persister, Object id, EventSource session) {
 		if (isCached(persister, id, session)) {
 			return false;
 		}
 		boolean[] others = new boolean[1];
-		if (persister.isBatchLoadable()) {
-			queue(session).collectBatchLoadableEntityIds(2, (index, other) -> others[0] |= index > 0, id, persister);
-		}
+		queue(session).collectBatchLoadableEntityIds(2, (index, other) -> others[0] |= index > 0, id, persister);
 		return !others[0];
 	}
 
@@ -54,10 +53,8 @@ final class HibernateLoads {
 			return false;
 		}
 		boolean[] others = new boolean[1];
-		if (persister.isBatchLoadable()) {
-			queue(session).collectBatchLoadableCollectionKeys(2, (index, other) -> others[0] |= index > 0, key,
-					persister.getAttributeMapping());
-		}
+		queue(session).collectBatchLoadableCollectionKeys(2, (index, other) -> others[0] |= index > 0, key,
+				persister.getAttributeMapping());
 		return !others[0];
 	}
 

@@ -1,10 +1,13 @@
 package io.github.bulklazy.hibernate;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.hibernate.FlushMode;
+import org.hibernate.HibernateException;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.EntityUniqueKey;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
@@ -89,7 +92,9 @@ final class UniqueKeyTargets implements EagerTargets {
 	@Override
 	public Set<Object> load(List<Object> keys, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
-		ArrayParameter byArray = this.arrayParameter;
+		// the array select is built without the session's fetch profiles, which the query applies
+		ArrayParameter byArray = this.target.isAffectedByInfluencers(session.getLoadQueryInfluencers(), true) ? null
+				: this.arrayParameter;
 		for (int from = 0; from < keys.size(); from += this.chunkSize) {
 			List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + this.chunkSize));
 			List<?> found = (byArray != null) ? byArray.load(chunk, session)
@@ -97,15 +102,16 @@ final class UniqueKeyTargets implements EagerTargets {
 						.setParameterList("keys", chunk)
 						.setHibernateFlushMode(FlushMode.MANUAL)
 						.getResultList();
-			Set<EntityUniqueKey> registered = new HashSet<>();
+			Map<EntityUniqueKey, Object> registered = new HashMap<>();
 			for (Object row : found) {
 				// the query returns the proxy the session holds for a row, if any
 				Object entity = context.unproxy(row);
-				Object value = loadedKey(entity, context);
-				EntityUniqueKey key = uniqueKey(value, session);
-				if (!registered.add(key)) {
+				EntityUniqueKey key = uniqueKey(loadedKey(entity, context), session);
+				Object other = registered.put(key, entity);
+				if (other != null && other != entity) {
 					// two rows for one key: Hibernate's unique-key loader fails, and so does this load
-					this.target.loadByUniqueKey(this.property, value, session);
+					throw new HibernateException("More than one row with the given identifier was found: "
+							+ key.getKey() + ", for class: " + this.target.getEntityName());
 				}
 				context.addEntity(key, entity);
 			}
@@ -153,7 +159,7 @@ final class UniqueKeyTargets implements EagerTargets {
 
 		List<Object> load(List<Object> keys, EventSource session) {
 			return this.arraySelect.execute(this.translated, this.keys.bind(keys), new BaseExecutionContext(session),
-					keys.size(), ListResultsConsumer.instance(ListResultsConsumer.UniqueSemantic.NONE), this.factory);
+					keys.size(), ListResultsConsumer.instance(ListResultsConsumer.UniqueSemantic.FILTER), this.factory);
 		}
 
 	}

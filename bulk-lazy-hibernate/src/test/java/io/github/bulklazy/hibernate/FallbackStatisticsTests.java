@@ -9,6 +9,7 @@ import io.github.bulklazy.model.Guildsman;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The fallbacks of an association count the loads Hibernate ran with a statement for one key:
  * not those its second-level cache served, nor those its batch fetching ran with other keys. The
- * 30 guilds, their members and both their collections are kept in the second-level cache.
+ * 30 guilds, their members and their collections are kept in the second-level cache; a filtered
+ * collection the cache holds loads as in plain Hibernate, which disregards the cache under a filter.
  */
 class FallbackStatisticsTests {
 
@@ -56,6 +58,21 @@ class FallbackStatisticsTests {
 		});
 		assertThat(trace).as("a batch of one key is a load one at a time").endsWith(1 + 1);
 		assertThat(batched.fallbacks() - fallbacks).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void aFilteredCollectionTheCacheHoldsLoadsAsInPlainHibernate(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		evictGuilds(fixture);
+		fixture.sameAsPlain(guilds(fixture, Guild::getFilteredMembers));
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+			// the filter makes Hibernate load the collections it holds in the second-level cache
+			entityManager.unwrap(Session.class).enableFilter(Guild.NOT_NAMED).setParameter("name", "Guildsman 2.1");
+			return guilds(fixture, Guild::getFilteredMembers).apply(entityManager);
+		});
+		assertThat(trace).startsWith(List.of("Guildsman 1.1"), List.of("Guildsman 2.2"), List.of("Guildsman 3.1"),
+				List.of("Guildsman 4.1", "Guildsman 4.2"));
 	}
 
 	private static Function<EntityManager, List<Object>> guilds(Fixture fixture,

@@ -8,16 +8,19 @@ import java.util.stream.LongStream;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.model.Badge;
+import io.github.bulklazy.model.Card;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Ticket;
 import io.github.bulklazy.model.TicketStub;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
+import io.github.bulklazy.model.Wallet;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -240,6 +243,42 @@ class UniqueKeyToOneTests {
 		catch (RuntimeException ex) {
 			return ex.getClass().getSimpleName();
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void counterpartsWithAnEagerCollectionLoadOnceEach(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		Function<EntityManager, List<Object>> work = (entityManager) -> {
+			List<Object> trace = new ArrayList<>();
+			entityManager.createQuery("from Wallet w order by w.id", Wallet.class)
+				.getResultList()
+				.forEach((wallet) -> trace.add((wallet.getCard() != null) ? wallet.getCard().getStamps() : "-"));
+			trace.add(fixture.statementsSinceMark());
+			return trace;
+		};
+		List<Object> trace = fixture.sameAsPlain(work);
+		assertThat(trace).startsWith(List.of(), List.of("stamp 2.0"), List.of("stamp 3.0", "stamp 3.1"));
+		assertThat(trace.get(4)).isEqualTo("-");
+		assertThat(trace.get(5)).as("the wallets, then the cards: with their stamps joined by one array parameter, "
+				+ "or by a query whose stamps load in one statement more")
+			.isEqualTo(Fixture.deferred((database == TestDatabase.POSTGRESQL) ? 1 + 1 : 1 + 1 + 1, 1 + 5));
+		assertThat(fixture.plain(work).value()).as("the wallets, then each card with its stamps").endsWith(1 + 5);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void counterpartsLoadWithTheSessionsFetchProfiles(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+			entityManager.unwrap(Session.class).enableFetchProfile(Card.WITH_NOTES);
+			List<Object> initialized = new ArrayList<>();
+			entityManager.createQuery("from Wallet w where w.id <= 2 order by w.id", Wallet.class)
+				.getResultList()
+				.forEach((wallet) -> initialized.add(Hibernate.isInitialized(wallet.getCard().getNotes())));
+			return initialized;
+		});
+		assertThat(trace).containsExactly(true, true);
 	}
 
 	/** The pet owners' schools, joined on the school's code, after the statements that set up the work. */

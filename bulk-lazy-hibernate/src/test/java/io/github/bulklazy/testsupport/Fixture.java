@@ -30,6 +30,7 @@ import io.github.bulklazy.model.BadgePhoto;
 import io.github.bulklazy.model.Bike;
 import io.github.bulklazy.model.Box;
 import io.github.bulklazy.model.Car;
+import io.github.bulklazy.model.Card;
 import io.github.bulklazy.model.Cat;
 import io.github.bulklazy.model.Citation;
 import io.github.bulklazy.model.City;
@@ -62,6 +63,7 @@ import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
 import io.github.bulklazy.model.Vehicle;
 import io.github.bulklazy.model.Visit;
+import io.github.bulklazy.model.Wallet;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Version;
@@ -80,7 +82,7 @@ public final class Fixture {
 			Vehicle.class, Car.class, Bike.class, Player.class, Edition.class, Shelf.class, Copy.class, Citation.class,
 			Member.class, Shelter.class, Academy.class, Pupil.class, Campus.class, Building.class, Library.class,
 			Room.class, Booking.class, Badge.class, BadgePhoto.class, Guild.class, Guildsman.class,
-			Ticket.class, TicketStub.class, Seat.class);
+			Ticket.class, TicketStub.class, Seat.class, Wallet.class, Card.class);
 
 	/**
 	 * Whether bulk-lazy defers the to-ones Hibernate loads with their owner on the running Hibernate:
@@ -327,6 +329,7 @@ public final class Fixture {
 			seedBadges(entityManager);
 			seedGuilds(entityManager);
 			seedTickets(entityManager, schools);
+			seedCards(entityManager);
 			Country[] countries = new Country[4];
 			for (long i = 1; i <= 3; i++) {
 				countries[(int) i] = persist(entityManager, new Country(i, "Country " + i));
@@ -401,6 +404,21 @@ public final class Fixture {
 		for (long i = 1; i <= 4; i++) {
 			Seat seat = persist(entityManager, new Seat(entityManager.find(Guild.class, 1 + i % 2), (int) i));
 			persist(entityManager, new Ticket(i, schools[(int) i], persist(entityManager, new TicketStub(i)), seat));
+		}
+	}
+
+	/** 5 wallets, the first 4 with a card of 0 to 3 stamps and 2 notes each. */
+	private static void seedCards(EntityManager entityManager) {
+		for (long i = 1; i <= 5; i++) {
+			Wallet wallet = persist(entityManager, new Wallet(i));
+			if (i <= 4) {
+				Card card = new Card(i, wallet);
+				for (int n = 0; n < i - 1; n++) {
+					card.getStamps().add("stamp " + i + "." + n);
+				}
+				card.getNotes().addAll(List.of("note " + i + ".a", "note " + i + ".b"));
+				persist(entityManager, card);
+			}
 		}
 	}
 
