@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every association the plan reports as bulk-loaded is: a loop over all its owners that reads it
  * on each, second-level caches emptied, runs besides the query of the owners only statements
- * bulk-lazy counts as bulk statements and fetches Hibernate counts as its own, none of them a
- * fetch of the association's targets, and fewer statements than plain Hibernate wherever plain
- * Hibernate runs several.
+ * bulk-lazy counts as bulk statements and fetches Hibernate counts as its own (and, on Hibernate
+ * 6.6, the loads by unique key it leaves to Hibernate), none of them a fetch of the association's
+ * targets, and fewer statements than plain Hibernate wherever plain Hibernate runs several.
  */
 class BulkClaimTests {
 
@@ -52,7 +52,9 @@ class BulkClaimTests {
 			long hibernateFetches = fetches(statistics) - fetches;
 			Loop plain = fixture.plain(loop(fixture, association)).value();
 			assertThat(bulk.values()).as(association.name()).isEqualTo(plain.values());
-			boolean accounted = bulk.statements() == counted + hibernateFetches;
+			// Hibernate's statistics do not count its loads by unique key, which Hibernate 6.6 keeps
+			boolean accounted = Fixture.DEFERS ? bulk.statements() == counted + hibernateFetches
+					: bulk.statements() >= counted + hibernateFetches;
 			boolean bulkLoaded = fetchesOf(association, statistics) == targetFetches
 					&& (plain.statements() < 2
 							|| batchesInto(association, plan) > own && bulk.statements() < plain.statements());

@@ -112,7 +112,8 @@ class UserChoicesTests {
 					"District.visits.district: " + Reason.ELEMENTS_LEFT_TO_HIBERNATE.description()));
 			if (!Fixture.DEFERS) {
 				List.of("Player.school", "Player.formerSchool", "Player.course", "UserInfo.user", "PetOwner.schoolByCode",
-						"Badge.photo", "Citation.edition", "Citation.shelf", "Ticket.school", "TicketStub.ticket")
+						"Badge.photo", "Citation.edition", "Citation.shelf", "Ticket.school", "TicketStub.ticket",
+						"Wallet.card")
 					.forEach((name) -> expected.add(name + ": " + Reason.HIBERNATE_6.description()));
 			}
 			assertThat(fallbacks).containsExactlyInAnyOrderElementsOf(expected);
