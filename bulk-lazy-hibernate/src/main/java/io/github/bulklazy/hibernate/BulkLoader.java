@@ -193,8 +193,8 @@ final class BulkLoader {
 	 * name, as Hibernate's batch-fetch queue groups them, so that a proxy typed to a subclass and
 	 * one typed to its root never share a load. Does nothing when the proxy was not reached through
 	 * a bulk-loaded association (counted as a fallback when it was reached through another
-	 * association and Hibernate selects it alone), under a lock, or when the second-level cache holds it: Hibernate then loads it
-	 * as usual.
+	 * association and Hibernate selects it alone), under a lock, or when the second-level cache
+	 * holds it: Hibernate then loads it as usual.
 	 */
 	void proxyInitializing(EventSource session, String entityName, Object id, LockMode lockMode,
 			@Nullable Boolean readOnly) {

@@ -23,7 +23,8 @@ public class Ticket {
 	private Long id;
 
 	@ManyToOne(fetch = FetchType.LAZY)
-	@JoinColumn(name = "school_code", referencedColumnName = "code", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
+	@JoinColumn(name = "school_code", referencedColumnName = "code",
+			foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
 	private School school;
 
 	@OneToOne(fetch = FetchType.LAZY)

@@ -65,7 +65,8 @@ public final class BulkLazyMetrics implements MeterBinder {
 				else {
 					FunctionCounter.builder("bulk.lazy.fallbacks", statistics, AssociationStatistics::fallbacks)
 						.tags(tags.and("reason", association.reason().tag()))
-						.description("Lazy loads of an association not bulk-loaded that reached the database with a statement for one key")
+						.description("Lazy loads of an association not bulk-loaded that reached the database "
+								+ "with a statement for one key")
 						.register(registry);
 				}
 			}
