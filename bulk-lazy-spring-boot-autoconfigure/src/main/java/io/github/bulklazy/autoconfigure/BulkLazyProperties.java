@@ -34,8 +34,9 @@ public class BulkLazyProperties {
 	private List<String> exclude = new ArrayList<>();
 
 	/**
-	 * Maximum number of keys in one bulk statement. Unset, it depends on the dialect: 1024, 256 on
-	 * H2, lowered to the dialect's limit on parameters (Oracle 1000, SQL Server 2100).
+	 * Maximum number of keys in one bulk statement, from 1 to 32767. Unset, it depends on the
+	 * dialect: 1024, 256 on H2, lowered to the dialect's limit on parameters (Oracle 1000, SQL
+	 * Server 2100).
 	 */
 	private @Nullable Integer chunkSize;
 
