@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * 10 to 10,000, longer iterations. Both run on H2 and PostgreSQL and add the chunk-size curve at
  * N = 10,000 on H2, PostgreSQL and MariaDB. Every cell runs in this one JVM, so the strategies share
  * data, warm-up and machine state. Workload names after the mode run only those workloads, without
- * the chunk-size curve.
+ * the chunk-size curve. {@code startup} runs the {@link StartupBenchmark} instead.
  */
 public final class BenchmarkMain {
 
@@ -38,7 +38,11 @@ public final class BenchmarkMain {
 	private BenchmarkMain() {
 	}
 
-	public static void main(String[] args) throws RunnerException, IOException {
+	public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+		if (args.length > 0 && args[0].equals("startup")) {
+			StartupBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		boolean full = args.length > 0 && args[0].equals("full");
 		String[] ns = full ? new String[] { "10", "100", "1000", "10000" } : new String[] { "100", "1000" };
 		ChainedOptionsBuilder main = options(full).param("n", ns).param("chunkSize", "0");

@@ -1,5 +1,7 @@
 package io.github.bulklazy.hibernate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One lazy association of the mapping and what bulk-lazy does with it.
  *
@@ -12,8 +14,8 @@ package io.github.bulklazy.hibernate;
  * @param mode whether bulk-lazy loads it
  * @param reason why it is excluded or falls back, {@code null} when bulk-loaded
  */
-public record Association(String name, String ownerEntity, String attribute, Kind kind, String targetEntity,
-		Mode mode, Reason reason) {
+public record Association(String name, String ownerEntity, @Nullable String attribute, Kind kind,
+		@Nullable String targetEntity, Mode mode, @Nullable Reason reason) {
 
 	/** The shape of an association. */
 	public enum Kind {
@@ -182,7 +184,8 @@ public record Association(String name, String ownerEntity, String attribute, Kin
 		return this.ownerEntity + "." + this.attribute;
 	}
 
-	Association withMode(Mode mode, Reason reason) {
+	/** This association with another mode, for the given reason. */
+	public Association withMode(Mode mode, @Nullable Reason reason) {
 		return new Association(this.name, this.ownerEntity, this.attribute, this.kind, this.targetEntity, mode, reason);
 	}
 

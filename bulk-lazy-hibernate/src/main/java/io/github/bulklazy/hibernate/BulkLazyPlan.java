@@ -1,6 +1,5 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +21,7 @@ public record BulkLazyPlan(String name, int chunkSize, List<Association> associa
 	public BulkLazyPlan {
 		associations = List.copyOf(associations);
 		knownNames = Set.copyOf(knownNames);
-	}
-
-	BulkLazyPlan(String name, int chunkSize, List<Association> associations, Set<String> knownNames) {
-		this(name, chunkSize, associations, knownNames, newStatistics(associations));
+		statistics = Map.copyOf(statistics);
 	}
 
 	/** This plan with every bulk-loaded association left to plain Hibernate for the given reason. */
@@ -40,12 +36,6 @@ public record BulkLazyPlan(String name, int chunkSize, List<Association> associa
 	/** The counters of an association of this plan. */
 	public AssociationStatistics statistics(Association association) {
 		return this.statistics.get(association.name());
-	}
-
-	private static Map<String, AssociationStatistics> newStatistics(List<Association> associations) {
-		Map<String, AssociationStatistics> statistics = new LinkedHashMap<>();
-		associations.forEach((association) -> statistics.put(association.name(), new AssociationStatistics()));
-		return Map.copyOf(statistics);
 	}
 
 }

@@ -53,7 +53,7 @@ class EnhancedEntityTests {
 		Function<EntityManager, List<Object>> work = (entityManager) -> {
 			List<Pupil> pupils = pupils(entityManager);
 			List<Object> trace = new ArrayList<>();
-			trace.add("enhanced proxy: " + (Proxies.waiting(pupils.get(0).getAcademy()) != null
+			trace.add("enhanced proxy: " + (!Hibernate.isInitialized(pupils.get(0).getAcademy())
 					&& !(pupils.get(0).getAcademy() instanceof HibernateProxy)));
 			for (Pupil pupil : pupils) {
 				trace.add(pupil.getName() + ":" + name(pupil.getAcademy()));

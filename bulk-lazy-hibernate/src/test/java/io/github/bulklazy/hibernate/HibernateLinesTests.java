@@ -1,33 +1,28 @@
 package io.github.bulklazy.hibernate;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
+import io.github.bulklazy.hibernate.internal.HibernateAccess;
+import io.github.bulklazy.hibernate.planning.ChunkSizes;
 import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.Player;
+import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Version;
-import org.hibernate.engine.spi.LoadQueryInfluencers;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.metamodel.mapping.BasicValuedModelPart;
-import org.hibernate.metamodel.mapping.EntityMappingType;
-import org.hibernate.metamodel.mapping.JdbcMapping;
-import org.hibernate.metamodel.mapping.PluralAttributeMapping;
-import org.hibernate.metamodel.mapping.SelectableMapping;
-import org.hibernate.metamodel.mapping.SqlTypedMapping;
-import org.hibernate.sql.ast.tree.expression.JdbcParameter;
-import org.hibernate.sql.ast.tree.select.SelectStatement;
-import org.hibernate.sql.exec.spi.ExecutionContext;
-import org.hibernate.sql.exec.spi.JdbcParameterBindings;
-import org.hibernate.sql.results.spi.ResultsConsumer;
+import org.hibernate.dialect.H2Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -60,7 +55,8 @@ class HibernateLinesTests {
 		Fixture fixture = Fixture.on(TestDatabase.POSTGRESQL);
 		BulkLazyPlans plans = new BulkLazyPlans();
 		BulkLazyIntegrator integrator = new BulkLazyIntegrator(BulkLazySettings.defaults(), plans, "broken",
-				MissingApi::new);
+				() -> failingWhen((method, arguments) -> method.getName().endsWith("Loader")
+						|| method.getName().equals("keySelect")));
 		try (EntityManagerFactory factory = fixture.factoryWith(integrator, Map.of())) {
 			assertThat(output.getOut()).contains("bulk-lazy: off for broken on Hibernate " + Version.getVersionString()
 					+ ", every association is loaded by plain Hibernate: its loaders cannot be built "
@@ -91,43 +87,47 @@ class HibernateLinesTests {
 		}
 	}
 
-	/** The array select of a Hibernate whose internal API changed. */
-	private static final class MissingApi implements ArraySelect {
-
-		@Override
-		public JdbcMapping arrayMapping(JdbcMapping columnMapping, Class<?> keyType,
-				SessionFactoryImplementor factory) {
-			throw new NoSuchMethodError("an API of another Hibernate line");
+	@Test
+	void aLoaderThatCannotBeBuiltOnFirstUseLeavesItsGroupToPlainHibernate(CapturedOutput output) {
+		Fixture fixture = Fixture.on(TestDatabase.H2);
+		// the loaders of the largest chunk, built at start-up, link; those of smaller chunks do not
+		BulkLazyIntegrator integrator = new BulkLazyIntegrator(BulkLazySettings.defaults(), new BulkLazyPlans(),
+				"first-use", () -> failingWhen((method, arguments) -> method.getName().equals("entityLoader")
+						&& (int) arguments[0] < ChunkSizes.defaultFor(new H2Dialect())));
+		try (EntityManagerFactory factory = fixture.factoryWith(integrator, Map.of())) {
+			Function<EntityManager, List<Object>> work = (entityManager) -> {
+				List<Object> trace = new ArrayList<>();
+				Fixture.students(entityManager).forEach((student) -> trace.add(student.getSchool().getName()));
+				return trace;
+			};
+			var run = fixture.run(factory, work);
+			var plain = fixture.plain(work);
+			assertThat(run.value()).isEqualTo(plain.value());
+			assertThat(run.statements()).isEqualTo(plain.statements()).isGreaterThan(2);
+			assertThat(output.getOut()).contains("bulk-lazy: " + School.class.getName()
+					+ " is loaded by plain Hibernate from now on: its loader cannot be built "
+					+ "(java.lang.NoSuchMethodError: an API of another Hibernate line)");
 		}
+	}
 
-		@Override
-		public SqlTypedMapping parameterType(SelectableMapping column, JdbcMapping arrayMapping) {
-			throw new NoSuchMethodError("an API of another Hibernate line");
-		}
-
-		@Override
-		public SelectStatement select(PluralAttributeMapping attribute, LoadQueryInfluencers influencers,
-				JdbcParameter parameter, SessionFactoryImplementor factory) {
-			throw new NoSuchMethodError("an API of another Hibernate line");
-		}
-
-		@Override
-		public SelectStatement select(EntityMappingType entity, BasicValuedModelPart column,
-				LoadQueryInfluencers influencers, JdbcParameter parameter, SessionFactoryImplementor factory) {
-			throw new NoSuchMethodError("an API of another Hibernate line");
-		}
-
-		@Override
-		public <T> T execute(Object translated, JdbcParameterBindings bindings, ExecutionContext context, int keys,
-				ResultsConsumer<T, Object> consumer, SessionFactoryImplementor factory) {
-			throw new NoSuchMethodError("an API of another Hibernate line");
-		}
-
-		@Override
-		public String shape() {
-			return "missing";
-		}
-
+	/**
+	 * The running Hibernate's access, but the calls the condition picks link to an API of another
+	 * line: they fail as a method missing from the running Hibernate would.
+	 */
+	private static HibernateAccess failingWhen(BiPredicate<Method, Object[]> condition) {
+		HibernateAccess running = HibernateAccess.forRunningHibernate();
+		return (HibernateAccess) Proxy.newProxyInstance(HibernateAccess.class.getClassLoader(),
+				new Class<?>[] { HibernateAccess.class }, (proxy, method, arguments) -> {
+					if (condition.test(method, arguments)) {
+						throw new NoSuchMethodError("an API of another Hibernate line");
+					}
+					try {
+						return method.invoke(running, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 }

@@ -1,0 +1,185 @@
+package io.github.bulklazy.hibernate.loading;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import io.github.bulklazy.hibernate.internal.EntityChunkLoader;
+import io.github.bulklazy.hibernate.internal.HibernateAccess;
+import io.github.bulklazy.hibernate.planning.ChunkSizes;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.loader.ast.spi.Loadable;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.type.BasicType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The uninitialized proxies of one entity name, by id, loaded with that entity's loader: those
+ * reached through associations and those {@code getReference} made.
+ */
+final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
+
+	private final EntityMappingType entity;
+
+	private final boolean arrayParameter;
+
+	private final HibernateAccess access;
+
+	/** The entities of the hierarchy that are neither supertypes nor subtypes of this one (Cat for Dog). */
+	private final Set<String> siblings;
+
+	/**
+	 * @param chunkSize the plan's keys per statement, divided among the columns of a composite id
+	 * @param arrayParameter whether the dialect takes an array parameter, which carries a plain id
+	 */
+	EntityPeerGroup(EntityMappingType entity, int chunkSize, boolean arrayParameter, HibernateAccess access) {
+		super(entity.getEntityName(), ChunkSizes.perKey(chunkSize, entity.getIdentifierMapping().getJdbcTypeCount()),
+				entity.getEntityPersister().getFactory());
+		SessionFactoryImplementor factory = entity.getEntityPersister().getFactory();
+		this.entity = entity;
+		this.access = access;
+		this.arrayParameter = arrayParameter && entity.getIdentifierMapping().getJdbcTypeCount() == 1
+				&& entity.getEntityPersister().getIdentifierType() instanceof BasicType;
+		Set<String> siblings = new HashSet<>();
+		factory.getMappingMetamodel().forEachEntityDescriptor((other) -> {
+			if (other.getRootEntityDescriptor() == entity.getRootEntityDescriptor() && !other.isTypeOrSuperType(entity)
+					&& !entity.isTypeOrSuperType(other)) {
+				siblings.add(other.getEntityName());
+			}
+		});
+		this.siblings = Set.copyOf(siblings);
+	}
+
+	/** Whether the second-level cache holds the entity, which Hibernate then serves without a statement. */
+	boolean isCached(Object id, EventSource session) {
+		return HibernateLoads.isCached(this.entity.getEntityPersister(), id, session);
+	}
+
+	@Override
+	Loadable loadable() {
+		return this.entity;
+	}
+
+	@Override
+	boolean takesArray() {
+		return this.arrayParameter;
+	}
+
+	@Override
+	EntityChunkLoader createLoader(int size, LoadQueryInfluencers influencers) {
+		return this.access.entityLoader(size, this.arrayParameter, this.entity, influencers);
+	}
+
+	/**
+	 * The recorded proxies of the entity, but those whose row a proxy of a sibling entity names as
+	 * well (a {@code Cat} reference to a dog's row, besides the {@code Dog} proxy): loaded with its
+	 * peers, the row would be in the session when that proxy is read, and Hibernate would hand it the
+	 * dog where plain Hibernate fails to find a cat. Such a proxy loads when it is read, as in plain
+	 * Hibernate.
+	 */
+	@Override
+	Collection<Object> takePeers(SessionPeers peers) {
+		Set<Object> ids = peers.takeBulkProxyIds(this.entity.getEntityName());
+		return this.siblings.isEmpty() ? ids
+				: ids.stream().filter((id) -> !peers.waitsAsAnyOf(this.siblings, id)).toList();
+	}
+
+	@Override
+	boolean isSame(Object peer, Object trigger) {
+		return peer.equals(trigger);
+	}
+
+	@Override
+	boolean needsLoading(Object id, EventSource session) {
+		return isWaiting(id, session) && !isCached(id, session);
+	}
+
+	/**
+	 * Only a proxy as read-only as the one being read: Hibernate 6.6 makes the proxies of a
+	 * read-only entity's to-ones read-only, so loading a read-only peer early would make a proxy
+	 * that a later {@code merge} or {@code find} initializes read-only, and a change to it would be
+	 * lost, where plain Hibernate would load that entity modifiable (and the other way round).
+	 * <p>
+	 * A proxy of an entity with subclasses as read-only as the session's default only: plain
+	 * Hibernate may never initialize a peer, and a later load of its row as a subclass
+	 * ({@code merge} of a detached {@code Cat} where the session holds an {@code Animal} proxy)
+	 * narrows it to a new instance of the session's default, where a peer loaded early would keep
+	 * the proxy's state: a change plain Hibernate writes would be lost, or the other way round.
+	 */
+	@Override
+	Predicate<Object> loadsWith(Object trigger, EventSource session) {
+		boolean readOnly = isReadOnly(trigger, session);
+		if (this.entity.hasSubclasses() && readOnly != session.isDefaultReadOnly()) {
+			return (peer) -> false;
+		}
+		return (peer) -> isReadOnly(peer, session) == readOnly;
+	}
+
+	private boolean isReadOnly(Object id, EventSource session) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		var key = session.generateEntityKey(id, this.entity.getEntityPersister());
+		Object proxy = context.getProxy(key);
+		Object entity = (proxy != null) ? proxy : context.getEntity(key);
+		return entity != null && context.isReadOnly(entity);
+	}
+
+	/**
+	 * Whether the session holds the entity as an uninitialized proxy of either kind, not loaded,
+	 * and without values set on it that a load would overwrite.
+	 */
+	private boolean isWaiting(Object id, EventSource session) {
+		PersistenceContext context = session.getPersistenceContextInternal();
+		var key = session.generateEntityKey(id, this.entity.getEntityPersister());
+		Object entity = context.getEntity(key);
+		return (entity != null) ? Proxies.isUninitializedEnhancedEntity(entity) && !Proxies.holdsUnloadedChanges(entity)
+				: context.getProxy(key) instanceof HibernateProxy proxy
+						&& proxy.getHibernateLazyInitializer().isUninitialized();
+	}
+
+	/**
+	 * Loads the targets of an EAGER to-one that the session holds no entity for yet (an
+	 * uninitialized proxy is filled in), but those the second-level cache holds.
+	 * @return the ids the statements did not find
+	 */
+	Set<Object> loadTargets(List<Object> ids, SessionPeers peers, @Nullable Boolean readOnly,
+			AssociationCounters counters, EventSource session) {
+		List<Object> missing = ids.stream().filter((id) -> !isLoaded(id, session) && !isCached(id, session)).toList();
+		loadChunks(missing, peers, readOnly, counters, session);
+		Set<Object> notFound = new HashSet<>();
+		missing.stream().filter((id) -> !isLoaded(id, session)).forEach(notFound::add);
+		return notFound;
+	}
+
+	private boolean isLoaded(Object id, EventSource session) {
+		Object entity = session.getPersistenceContextInternal()
+			.getEntity(session.generateEntityKey(id, this.entity.getEntityPersister()));
+		return entity != null && !Proxies.isUninitializedEnhancedEntity(entity);
+	}
+
+	@Override
+	void loadChunk(EntityChunkLoader loader, List<Object> ids, @Nullable Boolean readOnly, EventSource session) {
+		loader.load(ids.toArray(), readOnly, session);
+	}
+
+	/** Counts the entities loaded; notes the others, whose rows may be those of a sibling entity. */
+	@Override
+	int countLoaded(List<Object> ids, SessionPeers peers, EventSource session) {
+		int loaded = 0;
+		for (Object id : ids) {
+			if (isLoaded(id, session)) {
+				loaded++;
+			}
+			else if (!this.siblings.isEmpty()) {
+				peers.notFound(this.entity.getEntityName(), id);
+			}
+		}
+		return loaded;
+	}
+
+}

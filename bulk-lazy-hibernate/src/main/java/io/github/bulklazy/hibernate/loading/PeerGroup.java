@@ -1,0 +1,173 @@
+package io.github.bulklazy.hibernate.loading;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.loader.ast.spi.Loadable;
+import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The proxies of one entity name or the collections of one role, and the routine that loads the
+ * one being read together with every peer still waiting for it: take the peers, keep those that
+ * still need loading, load them chunk by chunk, count what each statement loaded.
+ *
+ * @param <T> what a peer is: an id, or a collection
+ * @param <L> the chunk loader
+ */
+abstract class PeerGroup<T, L> {
+
+	private static final Logger logger = Logger.getLogger(PeerGroup.class);
+
+	private final String name;
+
+	private final int chunkSize;
+
+	private final SessionFactoryImplementor factory;
+
+	private final Map<Integer, L> loaders = new ConcurrentHashMap<>();
+
+	/** Set when a loader could not be built: the group then leaves its loads to Hibernate. */
+	private volatile boolean broken;
+
+	PeerGroup(String name, int chunkSize, SessionFactoryImplementor factory) {
+		this.name = name;
+		this.chunkSize = chunkSize;
+		this.factory = factory;
+	}
+
+	/**
+	 * Loads the peer being read and every waiting peer of the group, unless a load of the group
+	 * is already running further up the stack. If a chunk that carries peers fails, the exception
+	 * reaches the read that triggered the load, as in plain lazy loading; the failed statement may
+	 * have left peers half-loaded in the persistence context, where plain Hibernate would not have
+	 * loaded them at all, so the transaction is marked rollback-only: nothing of that state is
+	 * ever written.
+	 * @return what was loaded: the trigger and its peers, none if a load was already running or the
+	 * group's loader cannot be built
+	 */
+	final List<T> load(T trigger, SessionPeers peers, @Nullable Boolean readOnly, AssociationCounters counters,
+			EventSource session) {
+		if (this.broken || !peers.startLoading(this.name)) {
+			return List.of();
+		}
+		try {
+			List<T> items = new ArrayList<>();
+			items.add(trigger);
+			Predicate<T> loadsWithTrigger = loadsWith(trigger, session);
+			for (T peer : takePeers(peers)) {
+				if (!isSame(peer, trigger) && needsLoading(peer, session) && loadsWithTrigger.test(peer)) {
+					items.add(peer);
+				}
+			}
+			loadChunks(items, peers, readOnly, counters, session);
+			return items;
+		}
+		finally {
+			peers.finishLoading(this.name);
+		}
+	}
+
+	/**
+	 * Loads the items chunk by chunk and counts each statement. If a chunk that carries several
+	 * items fails, the transaction is marked rollback-only (see {@link #load}) and the exception
+	 * thrown. Stops, leaving the rest to Hibernate, if the loader of a chunk cannot be built.
+	 */
+	final void loadChunks(List<T> items, SessionPeers peers, @Nullable Boolean readOnly,
+			AssociationCounters counters, EventSource session) {
+		for (int from = 0; from < items.size(); from += this.chunkSize) {
+			List<T> chunk = items.subList(from, Math.min(items.size(), from + this.chunkSize));
+			L loader = loaderOrNull(chunk.size(), session.getLoadQueryInfluencers());
+			if (loader == null) {
+				return;
+			}
+			try {
+				loadChunk(loader, chunk, readOnly, session);
+			}
+			catch (RuntimeException ex) {
+				if (items.size() > 1 && session.isTransactionInProgress()) {
+					session.markForRollbackOnly();
+					logger.warnf("bulk-lazy: a bulk load of %d peers failed; the transaction is marked "
+							+ "rollback-only, as the persistence context may hold some of them half-loaded: %s",
+							items.size(), ex);
+				}
+				throw ex;
+			}
+			counters.bulkStatement(chunk.size(), countLoaded(chunk, peers, session));
+		}
+	}
+
+	/**
+	 * The loader for a chunk of keys: built once per size, like Hibernate's own loaders, unless the
+	 * session's enabled filters, fetch profiles or entity graph change its SQL. One array
+	 * parameter takes any chunk; an IN list is padded to the next power of two, so a statement
+	 * carries at most twice the placeholders it needs and a group has only a few SQL shapes.
+	 */
+	final L loader(int keys, LoadQueryInfluencers influencers) {
+		int size = takesArray() ? this.chunkSize
+				: Math.min(this.chunkSize, Integer.highestOneBit(Math.max(1, keys - 1)) << 1);
+		if (loadable().isAffectedByInfluencers(influencers, true)) {
+			return createLoader(size, influencers);
+		}
+		return this.loaders.computeIfAbsent(size, (key) -> createLoader(size, new LoadQueryInfluencers(this.factory)));
+	}
+
+	/**
+	 * The loader for a chunk of keys, or {@code null} if it cannot be built: the failure is logged
+	 * and the group leaves its loads to Hibernate from then on. One loader of each kind is built at
+	 * start-up ({@link #buildLoader()}), so this happens only where one mapping's loader fails.
+	 */
+	private @Nullable L loaderOrNull(int keys, LoadQueryInfluencers influencers) {
+		try {
+			return loader(keys, influencers);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.broken = true;
+			logger.warnf(ex, "bulk-lazy: %s is loaded by plain Hibernate from now on: its loader cannot be built (%s)",
+					this.name, ex);
+			return null;
+		}
+	}
+
+	/** Builds the loader of the largest chunk, so that what it needs of Hibernate fails at start-up if at all. */
+	final void buildLoader() {
+		loader(this.chunkSize, new LoadQueryInfluencers(this.factory));
+	}
+
+	/** What tells the loaders of groups apart: their class and whether they bind an array. */
+	final Object loaderKind() {
+		return List.of(getClass(), takesArray());
+	}
+
+	abstract Loadable loadable();
+
+	/** Whether the loaders bind one array parameter rather than an IN list. */
+	abstract boolean takesArray();
+
+	abstract L createLoader(int size, LoadQueryInfluencers influencers);
+
+	abstract Collection<T> takePeers(SessionPeers peers);
+
+	abstract boolean isSame(T peer, T trigger);
+
+	/** Whether a waiting peer still needs loading: not loaded meanwhile, not served by the cache. */
+	abstract boolean needsLoading(T peer, EventSource session);
+
+	/** Which of the peers that still need loading may load with the one being read. */
+	Predicate<T> loadsWith(T trigger, EventSource session) {
+		return (peer) -> true;
+	}
+
+	abstract void loadChunk(L loader, List<T> chunk, @Nullable Boolean readOnly, EventSource session);
+
+	/** How many of the chunk's peers the statement loaded; a group may note in the record those it did not find. */
+	abstract int countLoaded(List<T> chunk, SessionPeers peers, EventSource session);
+
+}
