@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -82,14 +81,15 @@ final class StartupBenchmark {
 	/** Builds one factory and prints its build time, the heap it retains and the chunk size. */
 	private static void child(String dialect, boolean bulkLazy, int entities, Path model) throws IOException {
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
-		List<Class<?>> classes = IntStream.range(0, entities).mapToObj((i) -> {
+		List<Class<?>> classes = new ArrayList<>();
+		for (int i = 0; i < entities; i++) {
 			try {
-				return (Class<?>) Class.forName("gen.E" + i, true, loader);
+				classes.add(Class.forName("gen.E" + i, true, loader));
 			}
 			catch (ClassNotFoundException ex) {
 				throw new IllegalStateException(ex);
 			}
-		}).toList();
+		}
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("startup")
 			.managedClasses(classes)
 			.property("hibernate.dialect", dialect)

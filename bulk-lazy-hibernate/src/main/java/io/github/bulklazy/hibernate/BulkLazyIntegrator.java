@@ -1,5 +1,6 @@
 package io.github.bulklazy.hibernate;
 
+import java.util.Objects;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,7 +160,7 @@ public final class BulkLazyIntegrator implements Integrator {
 				logger.infof("bulk-lazy: %s is loaded by plain Hibernate: %s",
 						(association.kind() == Kind.REFERENCE) ? "every getReference proxy of " + association.name()
 								: association.name(),
-						association.reason().description());
+						Objects.requireNonNull(association.reason()).description());
 			}
 		}
 	}

@@ -2,12 +2,10 @@ package io.github.bulklazy.hibernate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.hibernate.integrator.spi.Integrator;
 import org.jspecify.annotations.Nullable;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
-import org.hibernate.jpa.boot.spi.JpaSettings;
 
 /**
  * Hands the {@link BulkLazyIntegrator} to Hibernate through the
@@ -41,7 +39,7 @@ public final class BulkLazyIntegratorProvider implements IntegratorProvider {
 	 * @param integrator the integrator to add
 	 * @return a provider of both, or {@code existing} if it already provides bulk-lazy
 	 */
-	public static IntegratorProvider including(Object existing, BulkLazyIntegrator integrator) {
+	public static IntegratorProvider including(@Nullable Object existing, BulkLazyIntegrator integrator) {
 		if (existing instanceof BulkLazyIntegratorProvider provider) {
 			return provider;
 		}
@@ -55,18 +53,11 @@ public final class BulkLazyIntegratorProvider implements IntegratorProvider {
 	 * @param integrator the integrator to use
 	 * @return a provider of the integrator and of any other provider already there
 	 */
-	public static IntegratorProvider replacing(Object existing, BulkLazyIntegrator integrator) {
+	public static IntegratorProvider replacing(@Nullable Object existing, BulkLazyIntegrator integrator) {
 		if (existing instanceof BulkLazyIntegratorProvider provider) {
 			return new BulkLazyIntegratorProvider(integrator, provider.previous);
 		}
 		return including(existing, integrator);
-	}
-
-	/** Whether Hibernate's configuration names a bulk-lazy provider as its integrator provider. */
-	static boolean isSetIn(Map<String, Object> configuration) {
-		Object provider = configuration.get(JpaSettings.INTEGRATOR_PROVIDER);
-		return provider instanceof BulkLazyIntegratorProvider || provider == BulkLazyIntegratorProvider.class
-				|| (provider instanceof String name && name.trim().equals(BulkLazyIntegratorProvider.class.getName()));
 	}
 
 	@Override
@@ -79,7 +70,7 @@ public final class BulkLazyIntegratorProvider implements IntegratorProvider {
 		return integrators;
 	}
 
-	private static IntegratorProvider instantiate(Object existing) {
+	private static @Nullable IntegratorProvider instantiate(@Nullable Object existing) {
 		try {
 			if (existing == null || existing instanceof IntegratorProvider) {
 				return (IntegratorProvider) existing;

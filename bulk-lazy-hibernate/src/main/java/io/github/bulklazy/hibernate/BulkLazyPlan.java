@@ -1,5 +1,6 @@
 package io.github.bulklazy.hibernate;
 
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,7 @@ public record BulkLazyPlan(String name, int chunkSize, List<Association> associa
 
 	/** The counters of an association of this plan. */
 	public AssociationStatistics statistics(Association association) {
-		return this.statistics.get(association.name());
+		return Objects.requireNonNull(this.statistics.get(association.name()), association.name());
 	}
 
 }

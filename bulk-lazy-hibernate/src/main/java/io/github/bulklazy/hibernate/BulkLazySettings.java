@@ -1,5 +1,6 @@
 package io.github.bulklazy.hibernate;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param exclude entries that are never bulk-loaded; exclude wins over include
  * @param chunkSize maximum number of keys per statement, or {@code null} for the dialect's default
  */
-public record BulkLazySettings(List<String> include, List<String> exclude, Integer chunkSize) {
+public record BulkLazySettings(List<String> include, List<String> exclude, @Nullable Integer chunkSize) {
 
 	/**
 	 * The largest chunk size: the parameters PostgreSQL's JDBC driver binds to one statement at

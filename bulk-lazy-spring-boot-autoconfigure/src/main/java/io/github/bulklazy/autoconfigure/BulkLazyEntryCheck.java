@@ -36,7 +36,7 @@ final class BulkLazyEntryCheck implements SmartInitializingSingleton {
 			this.plans.checkEntries(this.properties.toSettings());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BulkLazyConfigurationException(ex.getMessage(),
+			throw new BulkLazyConfigurationException(String.valueOf(ex.getMessage()),
 					"Correct or remove these entries of bulk-lazy.include or bulk-lazy.exclude: each must name a "
 							+ "mapped entity ('Student', 'com.acme.Student') or association ('Student.school').",
 					ex);

@@ -109,14 +109,15 @@ final class Deferral {
 				&& handsOutRowsAsRead(row) && ownerData.getState() != Initializer.State.INITIALIZED
 				&& this.owner.getConcreteDescriptor(ownerData)
 					.findAttributeMapping(this.toOne.getAttributeName()) == this.toOne;
-		if (!deferrable || leftToHibernate.test(session, data.key())) {
+		Object key = data.key();
+		if (!deferrable || key == null || leftToHibernate.test(session, key)) {
 			return false;
 		}
 		data.setInstance(null);
 		if (data.waiting == null) {
 			data.waiting = new ArrayList<>();
 		}
-		data.waiting.add(new Waiting(this.owner.getTargetInstance(ownerData), data.key()));
+		data.waiting.add(new Waiting(this.owner.getTargetInstance(ownerData), key));
 		return true;
 	}
 

@@ -1,5 +1,6 @@
 package io.github.bulklazy.hibernate.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -141,7 +142,7 @@ class Hibernate71Access extends SharedAccess {
 		return (Object[]) Array.newInstance(keyType, size);
 	}
 
-	private static Object invoke(MethodHandle handle, Object... arguments) {
+	private static Object invoke(MethodHandle handle, @Nullable Object... arguments) {
 		try {
 			return handle.invokeWithArguments(arguments);
 		}

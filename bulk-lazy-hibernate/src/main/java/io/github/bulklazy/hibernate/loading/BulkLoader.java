@@ -3,6 +3,7 @@ package io.github.bulklazy.hibernate.loading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -104,13 +105,13 @@ public final class BulkLoader implements EnhancedProxyReads {
 		if (uniqueKey != null) {
 			return new UniqueKeyTargets(toOne.target(), uniqueKey, this.plan.chunkSize(), this.access, counters);
 		}
-		EntityPeerGroup group = model.entityGroups.get(association.targetEntity());
+		EntityPeerGroup group = model.entityGroup(association.targetEntity());
 		return (ids, session) -> group.loadTargets(ids, this.sessions.findOrCreate(session),
 				session.getLoadQueryInfluencers().getReadOnly(), counters, session);
 	}
 
 	private AssociationCounters counters(Association association) {
-		return this.counters.get(association.name());
+		return Objects.requireNonNull(this.counters.get(association.name()), association.name());
 	}
 
 	/**
@@ -121,7 +122,7 @@ public final class BulkLoader implements EnhancedProxyReads {
 	void entityLoaded(EventSource session, Object entity) {
 		RuntimeModel model = this.model;
 		Slots slots = (model != null) ? model.slotsByClass.get(entity.getClass()) : null;
-		if (slots != null) {
+		if (model != null && slots != null) {
 			this.recorder.entityLoaded(model, slots, entity, session);
 		}
 	}
@@ -162,7 +163,7 @@ public final class BulkLoader implements EnhancedProxyReads {
 			}
 			return;
 		}
-		EntityPeerGroup group = model.entityGroups.get(entityName);
+		EntityPeerGroup group = model.entityGroup(entityName);
 		if (!group.isCached(id, session)) {
 			group.load(id, peers, readOnly, counters(association), session);
 		}

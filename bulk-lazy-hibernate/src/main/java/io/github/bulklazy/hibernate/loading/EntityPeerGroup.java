@@ -5,13 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.github.bulklazy.hibernate.internal.EntityChunkLoader;
 import io.github.bulklazy.hibernate.internal.HibernateAccess;
 import io.github.bulklazy.hibernate.planning.ChunkSizes;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.PersistenceContext;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.loader.ast.spi.Loadable;
 import org.hibernate.metamodel.mapping.EntityMappingType;
@@ -37,23 +37,20 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	/**
 	 * @param chunkSize the plan's keys per statement, divided among the columns of a composite id
 	 * @param arrayParameter whether the dialect takes an array parameter, which carries a plain id
+	 * @param hierarchy the entities of the entity's inheritance hierarchy
 	 */
-	EntityPeerGroup(EntityMappingType entity, int chunkSize, boolean arrayParameter, HibernateAccess access) {
+	EntityPeerGroup(EntityMappingType entity, int chunkSize, boolean arrayParameter, HibernateAccess access,
+			List<EntityMappingType> hierarchy) {
 		super(entity.getEntityName(), ChunkSizes.perKey(chunkSize, entity.getIdentifierMapping().getJdbcTypeCount()),
 				entity.getEntityPersister().getFactory());
-		SessionFactoryImplementor factory = entity.getEntityPersister().getFactory();
 		this.entity = entity;
 		this.access = access;
 		this.arrayParameter = arrayParameter && entity.getIdentifierMapping().getJdbcTypeCount() == 1
 				&& entity.getEntityPersister().getIdentifierType() instanceof BasicType;
-		Set<String> siblings = new HashSet<>();
-		factory.getMappingMetamodel().forEachEntityDescriptor((other) -> {
-			if (other.getRootEntityDescriptor() == entity.getRootEntityDescriptor() && !other.isTypeOrSuperType(entity)
-					&& !entity.isTypeOrSuperType(other)) {
-				siblings.add(other.getEntityName());
-			}
-		});
-		this.siblings = Set.copyOf(siblings);
+		this.siblings = hierarchy.stream()
+			.filter((other) -> !other.isTypeOrSuperType(entity) && !entity.isTypeOrSuperType(other))
+			.map(EntityMappingType::getEntityName)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** Whether the second-level cache holds the entity, which Hibernate then serves without a statement. */

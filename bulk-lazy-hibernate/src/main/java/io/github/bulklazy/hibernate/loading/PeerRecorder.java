@@ -48,7 +48,7 @@ final class PeerRecorder {
 	void referenceReturned(RuntimeModel model, @Nullable Object reference, EventSource session) {
 		Proxies.Waiting proxy = model.recordable(reference);
 		Association association = (proxy != null) ? model.referenceAssociations.get(proxy.entityName()) : null;
-		if (association != null) {
+		if (proxy != null && association != null) {
 			this.sessions.findOrCreate(session).addProxy(proxy, association);
 		}
 	}

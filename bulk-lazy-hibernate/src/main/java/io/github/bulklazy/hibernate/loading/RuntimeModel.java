@@ -1,5 +1,6 @@
 package io.github.bulklazy.hibernate.loading;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,8 +45,6 @@ final class RuntimeModel {
 	private record ElementSlot(String role, ToOneSlot slot) {
 	}
 
-	private final SessionFactoryImplementor factory;
-
 	private final int chunkSize;
 
 	private final boolean arrayParameter;
@@ -69,12 +68,19 @@ final class RuntimeModel {
 	/** The to-ones inside the embeddable elements of each collection role. */
 	final Map<String, List<ToOneSlot>> elementSlotsByRole = new HashMap<>();
 
+	/** Each entity's subtypes, the entity included, by entity name. */
+	private final Map<String, List<EntityMappingType>> subtypesByEntity = new HashMap<>();
+
 	RuntimeModel(SessionFactoryImplementor factory, BulkLazyPlan plan, HibernateAccess access) {
-		this.factory = factory;
 		this.chunkSize = plan.chunkSize();
 		this.arrayParameter = factory.getJdbcServices().getDialect().useArrayForMultiValuedParameters();
 		this.access = access;
 		var metamodel = factory.getMappingMetamodel();
+		metamodel.forEachEntityDescriptor((persister) -> {
+			for (EntityMappingType type = persister; type != null; type = type.getSuperMappingType()) {
+				this.subtypesByEntity.computeIfAbsent(type.getEntityName(), (name) -> new ArrayList<>()).add(persister);
+			}
+		});
 		Map<Class<?>, List<ToOneSlot>> toOnes = new HashMap<>();
 		Map<Class<?>, List<CollectionSlot>> collections = new HashMap<>();
 		for (Association association : plan.associations()) {
@@ -94,7 +100,8 @@ final class RuntimeModel {
 				this.elementSlotsByRole.computeIfAbsent(element.role(), (key) -> new ArrayList<>()).add(element.slot());
 				continue;
 			}
-			Function<Object, @Nullable Object> getter = getter(owner, association.attribute());
+			String attribute = Objects.requireNonNull(association.attribute(), association.name());
+			Function<Object, @Nullable Object> getter = getter(owner, attribute);
 			if (association.kind() == Kind.COLLECTION) {
 				this.collectionAssociations.put(association.role(), association);
 			}
@@ -111,7 +118,7 @@ final class RuntimeModel {
 					subtypesOf(metamodel.getEntityDescriptor(association.targetEntity())).forEach(this::entityGroup);
 				}
 				if (association.kind() == Kind.EAGER_TO_ONE && association.mode() == Mode.BULK) {
-					DeferredToOne toOne = access.deferredToOne(owner, association.attribute());
+					DeferredToOne toOne = access.deferredToOne(owner, attribute);
 					if (toOne == null) {
 						throw new IllegalStateException(association.name() + " is not mapped by bulk-lazy's persister");
 					}
@@ -152,6 +159,15 @@ final class RuntimeModel {
 		}
 	}
 
+	/** The peer group of an entity whose proxies some bulk-loaded association reaches. */
+	EntityPeerGroup entityGroup(@Nullable String entityName) {
+		EntityPeerGroup group = (entityName != null) ? this.entityGroups.get(entityName) : null;
+		if (group == null) {
+			throw new IllegalStateException("no peer group for " + entityName);
+		}
+		return group;
+	}
+
 	/**
 	 * The value as a proxy the engine hears of when it is read, or {@code null}: Hibernate
 	 * initializes an enhanced proxy without an event, so only those of the entities whose loader
@@ -164,8 +180,8 @@ final class RuntimeModel {
 	}
 
 	private void entityGroup(EntityMappingType entity) {
-		this.entityGroups.computeIfAbsent(entity.getEntityName(),
-				(name) -> new EntityPeerGroup(entity, this.chunkSize, this.arrayParameter, this.access));
+		this.entityGroups.computeIfAbsent(entity.getEntityName(), (name) -> new EntityPeerGroup(entity, this.chunkSize,
+				this.arrayParameter, this.access, subtypesOf(entity.getRootEntityDescriptor())));
 	}
 
 	/**
@@ -198,7 +214,7 @@ final class RuntimeModel {
 	 * with the collection's role; {@code null} for any other path.
 	 */
 	private static @Nullable ElementSlot elementSlot(EntityPersister owner, Association association) {
-		String path = association.attribute();
+		String path = Objects.requireNonNull(association.attribute(), association.name());
 		int dot = path.indexOf('.');
 		if (dot < 0 || !(owner.findAttributeMapping(path.substring(0, dot)) instanceof PluralAttributeMapping plural)
 				|| !(plural.getElementDescriptor() instanceof EmbeddableValuedModelPart element)) {
@@ -212,13 +228,7 @@ final class RuntimeModel {
 
 	/** The entity and its subclasses. */
 	private List<EntityMappingType> subtypesOf(EntityMappingType entity) {
-		List<EntityMappingType> subtypes = new ArrayList<>();
-		this.factory.getMappingMetamodel().forEachEntityDescriptor((persister) -> {
-			if (persister.isTypeOrSuperType(entity)) {
-				subtypes.add(persister);
-			}
-		});
-		return subtypes;
+		return this.subtypesByEntity.getOrDefault(entity.getEntityName(), List.of());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.bulklazy.hibernate.loading;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,7 +62,7 @@ final class SessionPeers {
 	}
 
 	/** The association through which a waiting proxy was reached, or {@code null}. */
-	Association proxyAssociation(String entityName, Object id) {
+	@Nullable Association proxyAssociation(String entityName, Object id) {
 		Association association = this.bulkProxies.getOrDefault(entityName, Map.of()).get(id);
 		return (association != null) ? association : this.otherProxies.getOrDefault(entityName, Map.of()).get(id);
 	}

@@ -1,5 +1,6 @@
 package io.github.bulklazy.hibernate.loading;
 
+import org.jspecify.annotations.Nullable;
 import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class SessionPeersRegistry {
 		.synchronizedMap(new WeakHashMap<>());
 
 	/** The peers of the session, or {@code null} if none was recorded yet. */
-	SessionPeers find(SharedSessionContractImplementor session) {
+	@Nullable SessionPeers find(SharedSessionContractImplementor session) {
 		WeakReference<SessionPeers> reference = this.bySession.get(session);
 		return (reference != null) ? reference.get() : null;
 	}

@@ -1,5 +1,6 @@
 package io.github.bulklazy.micrometer;
 
+import java.util.Objects;
 import java.util.Locale;
 
 import io.github.bulklazy.hibernate.Association;
@@ -64,7 +65,7 @@ public final class BulkLazyMetrics implements MeterBinder {
 				}
 				else {
 					FunctionCounter.builder("bulk.lazy.fallbacks", statistics, AssociationStatistics::fallbacks)
-						.tags(tags.and("reason", association.reason().tag()))
+						.tags(tags.and("reason", Objects.requireNonNull(association.reason()).tag()))
 						.description("Lazy loads of an association not bulk-loaded that reached the database "
 								+ "with a statement for one key")
 						.register(registry);
