@@ -9,17 +9,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * Auto-configuration for bulk lazy loading: hands bulk-lazy's Hibernate integrator to Boot's
  * entity manager factory and to those the application defines itself. Off when
- * {@code bulk-lazy.enabled} is {@code false}; invalid {@code bulk-lazy.*} configuration stops
- * start-up with a {@link BulkLazyConfigurationException}. Compiled for Spring Boot 4 and for Spring
- * Boot 3.5, so ordered by the names of both lines' classes.
+ * {@code bulk-lazy.enabled} is {@code false}; invalid {@code bulk-lazy.*} configuration fails the
+ * binding of {@link BulkLazyProperties} or the {@link BulkLazyConfigurationCheck}. Compiled for
+ * Spring Boot 4 and for Spring Boot 3.5, so ordered by the names of both lines' classes.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration" })
@@ -30,24 +32,27 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 public final class BulkLazyAutoConfiguration {
 
 	@Bean
-	static BulkLazyPlans bulkLazyPlans() {
+	@ConditionalOnMissingBean
+	BulkLazyPlans bulkLazyPlans() {
 		return new BulkLazyPlans();
 	}
 
 	@Bean
-	static BulkLazyIntegrator bulkLazyIntegrator(BulkLazyProperties properties, BulkLazyPlans plans) {
+	@ConditionalOnMissingBean
+	BulkLazyIntegrator bulkLazyIntegrator(BulkLazyProperties properties, BulkLazyPlans plans) {
 		return new BulkLazyIntegrator(properties.toSettings(), plans, "entityManagerFactory");
 	}
 
+	/** Static, as a bean post-processor must be, so that it does not create the configuration early. */
 	@Bean
 	static BeanPostProcessor bulkLazyEntityManagerFactoryPostProcessor(ObjectProvider<BulkLazyIntegrator> integrator) {
 		return new BulkLazyEntityManagerFactoryPostProcessor(integrator);
 	}
 
 	@Bean
-	static BulkLazyEntryCheck bulkLazyEntryCheck(BulkLazyProperties properties, BulkLazyPlans plans,
-			ObjectProvider<EntityManagerFactory> entityManagerFactories) {
-		return new BulkLazyEntryCheck(properties, plans, entityManagerFactories);
+	BulkLazyConfigurationCheck bulkLazyConfigurationCheck(Environment environment, BulkLazyProperties properties,
+			BulkLazyPlans plans, ObjectProvider<EntityManagerFactory> entityManagerFactories) {
+		return new BulkLazyConfigurationCheck(environment, properties, plans, entityManagerFactories);
 	}
 
 }

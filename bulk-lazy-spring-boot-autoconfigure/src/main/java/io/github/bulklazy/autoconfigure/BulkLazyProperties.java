@@ -7,12 +7,15 @@ import io.github.bulklazy.hibernate.BulkLazySettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration of bulk lazy loading.
+ * Configuration of bulk lazy loading. Validates itself as it is bound: a chunk size out of range
+ * fails the binding.
  */
 @ConfigurationProperties("bulk-lazy")
-public class BulkLazyProperties {
+public class BulkLazyProperties implements Validator {
 
 	/**
 	 * Whether lazy associations are bulk-loaded. When false, nothing of bulk-lazy is registered
@@ -73,14 +76,20 @@ public class BulkLazyProperties {
 	}
 
 	BulkLazySettings toSettings() {
-		try {
-			return new BulkLazySettings(this.include, this.exclude, this.chunkSize);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new BulkLazyConfigurationException("bulk-lazy.chunk-size: " + ex.getMessage(),
-					"Correct the bulk-lazy properties: bulk-lazy.chunk-size must be a number from 1 to "
-							+ BulkLazySettings.MAX_CHUNK_SIZE + ", or be removed to use the dialect's default.",
-					ex);
+		return new BulkLazySettings(this.include, this.exclude, this.chunkSize);
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return BulkLazyProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		Integer size = ((BulkLazyProperties) target).getChunkSize();
+		if (size != null && (size < 1 || size > BulkLazySettings.MAX_CHUNK_SIZE)) {
+			errors.rejectValue("chunkSize", "range", "the chunk size must be between 1 and "
+					+ BulkLazySettings.MAX_CHUNK_SIZE + ", was " + size + "; remove it to use the dialect's default");
 		}
 	}
 

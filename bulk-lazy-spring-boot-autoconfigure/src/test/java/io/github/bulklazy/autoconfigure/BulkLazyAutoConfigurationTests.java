@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.validation.ObjectError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,11 +65,19 @@ class BulkLazyAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "maybe", "on", "yes", "1", "" })
-	void anyOtherEnabledValueStopsStartUp(String value) {
+	@ValueSource(strings = { "on", "yes", "1", "0" })
+	void otherFormsSpringBindsToABooleanStopStartUp(String value) {
 		this.contextRunner.withPropertyValues("bulk-lazy.enabled=" + value)
 			.run((context) -> assertThat(configurationFailure(context).getDescription())
 				.isEqualTo("Invalid value '" + value + "' for property 'bulk-lazy.enabled'."));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "maybe", "" })
+	void enabledThatIsNoBooleanFailsTheBinding(String value) {
+		this.contextRunner.withPropertyValues("bulk-lazy.enabled=" + value)
+			.run((context) -> assertThat(failure(context, BindException.class).getMessage())
+				.isEqualTo("Failed to bind properties under 'bulk-lazy.enabled' to boolean"));
 	}
 
 	@Test
@@ -77,10 +88,16 @@ class BulkLazyAutoConfigurationTests {
 				.contains("the closest valid property is 'bulk-lazy.exclude'");
 			assertThat(failure.getAction()).contains("bulk-lazy.exclude");
 		});
-		this.contextRunner.withPropertyValues("bulk-lazy.enabled=false", "bulk-lazy.chunk-sise=10")
-			.run((context) -> assertThat(configurationFailure(context).getDescription()).as("checked even when disabled")
+		this.contextRunner.withPropertyValues("bulk-lazy.chunk-sise=10")
+			.run((context) -> assertThat(configurationFailure(context).getDescription())
 				.contains("'bulk-lazy.chunk-sise'")
 				.contains("'bulk-lazy.chunk-size'"));
+	}
+
+	@Test
+	void disabledChecksNothing() {
+		this.contextRunner.withPropertyValues("bulk-lazy.enabled=false", "bulk-lazy.chunk-sise=10")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BulkLazyConfigurationCheck.class));
 	}
 
 	@Test
@@ -95,17 +112,22 @@ class BulkLazyAutoConfigurationTests {
 
 	@Test
 	void acceptsRelaxedFormsOfTheKeys() {
-		// disabled, so that the keys are checked without include entries being checked against a model
 		this.contextRunner
-			.withPropertyValues("bulk-lazy.enabled=false", "bulk-lazy.chunkSize=10", "bulk-lazy.chunk_size=10",
-					"bulk-lazy.CHUNK-SIZE=10", "bulk-lazy.include[0]=Student", "bulk-lazy.exclude[1]=Course",
+			.withPropertyValues("bulk-lazy.chunkSize=10", "bulk-lazy.chunk_size=10", "bulk-lazy.CHUNK-SIZE=10",
 					"bulklazy.unrelated=true")
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource("environment-test",
-						Map.of("BULK_LAZY_CHUNK_SIZE", "10", "BULK_LAZY_CHUNKSIZE", "10", "BULK_LAZY_INCLUDE_0_",
-								"Student", "BULK_LAZY_EXCLUDE_1", "Course", "BULK_LAZY_ENABLED", "false"))))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BulkLazyIntegrator.class));
+						Map.of("BULK_LAZY_CHUNK_SIZE", "10", "BULK_LAZY_CHUNKSIZE", "10", "BULK_LAZY_ENABLED", "TRUE"))))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(BulkLazyIntegrator.class));
+		// the keys pass: what stops start-up is the check of the entries, which name nothing without a model
+		this.contextRunner.withPropertyValues("bulk-lazy.include[0]=Student", "bulk-lazy.exclude[0]=Course")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("environment-test",
+						Map.of("BULK_LAZY_INCLUDE_0_", "Student", "BULK_LAZY_EXCLUDE_0", "Course"))))
+			.run((context) -> assertThat(configurationFailure(context).getDescription())
+				.startsWith("bulk-lazy.include entry 'Student' names no entity or association"));
 	}
 
 	@Test
@@ -116,13 +138,22 @@ class BulkLazyAutoConfigurationTests {
 	}
 
 	@Test
-	void invalidChunkSizeStopsStartUp() {
-		this.contextRunner.withPropertyValues("bulk-lazy.chunk-size=0")
-			.run((context) -> assertThat(configurationFailure(context).getDescription())
-				.contains("bulk-lazy.chunk-size: the chunk size must be between 1 and 32767, was 0"));
-		this.contextRunner.withPropertyValues("bulk-lazy.chunk-size=1000000000")
-			.run((context) -> assertThat(configurationFailure(context).getDescription())
-				.contains("bulk-lazy.chunk-size: the chunk size must be between 1 and 32767, was 1000000000"));
+	void chunkSizeOutOfRangeFailsTheBinding() {
+		for (String size : List.of("0", "1000000000")) {
+			this.contextRunner.withPropertyValues("bulk-lazy.chunk-size=" + size)
+				.run((context) -> assertThat(failure(context, BindValidationException.class).getValidationErrors()
+					.getAllErrors()).singleElement()
+					.extracting(ObjectError::getDefaultMessage)
+					.isEqualTo("the chunk size must be between 1 and 32767, was " + size
+							+ "; remove it to use the dialect's default"));
+		}
+	}
+
+	@Test
+	void applicationPlansAndIntegratorReplaceBulkLazys() {
+		this.contextRunner.withUserConfiguration(ApplicationIntegratorConfiguration.class)
+			.run((context) -> assertThat(context).getBean(BulkLazyIntegrator.class)
+				.isSameAs(context.getBean(ApplicationIntegratorConfiguration.class).integrator));
 	}
 
 	@Test
@@ -203,14 +234,38 @@ class BulkLazyAutoConfigurationTests {
 	}
 
 	static BulkLazyConfigurationException configurationFailure(AssertableApplicationContext context) {
+		return failure(context, BulkLazyConfigurationException.class);
+	}
+
+	/** The failure of the given type among the causes of the context's start-up failure. */
+	static <T extends Throwable> T failure(AssertableApplicationContext context, Class<T> type) {
 		assertThat(context).hasFailed();
 		for (Throwable failure = context.getStartupFailure(); failure != null; failure = failure.getCause()) {
-			if (failure instanceof BulkLazyConfigurationException configurationException) {
-				return configurationException;
+			if (type.isInstance(failure)) {
+				return type.cast(failure);
 			}
 		}
-		throw new AssertionError("No BulkLazyConfigurationException in " + context.getStartupFailure(),
+		throw new AssertionError("No " + type.getSimpleName() + " in " + context.getStartupFailure(),
 				context.getStartupFailure());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationIntegratorConfiguration {
+
+		final BulkLazyPlans plans = new BulkLazyPlans();
+
+		final BulkLazyIntegrator integrator = new BulkLazyIntegrator(BulkLazySettings.defaults(), this.plans, "orders");
+
+		@Bean
+		BulkLazyPlans applicationPlans() {
+			return this.plans;
+		}
+
+		@Bean
+		BulkLazyIntegrator applicationIntegrator() {
+			return this.integrator;
+		}
+
 	}
 
 	@EnableConfigurationProperties(BulkLazyProperties.class)

@@ -19,13 +19,13 @@ class BulkLazyConfigurationFailureAnalyzerTests {
 	@Test
 	void explainsAFailedStartUpWithDescriptionAndAction() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BulkLazyAutoConfiguration.class))
-			.withPropertyValues("bulk-lazy.enabled=maybe")
+			.withPropertyValues("bulk-lazy.enabled=yes")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new BulkLazyConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());
 				assertThat(analysis).isNotNull();
-				assertThat(analysis.getDescription()).isEqualTo("Invalid value 'maybe' for property 'bulk-lazy.enabled'.");
+				assertThat(analysis.getDescription()).isEqualTo("Invalid value 'yes' for property 'bulk-lazy.enabled'.");
 				assertThat(analysis.getAction()).contains("Set bulk-lazy.enabled to true or false");
 				assertThat(analysis.getCause()).isInstanceOf(BulkLazyConfigurationException.class);
 			});

@@ -47,7 +47,7 @@ class BulkLazyJpaIntegrationTests {
 			assertThat(context.getBean(BulkLazyPlans.class).all()).hasSize(1);
 			assertThat(batchLoaderFactory(context.getBean(EntityManagerFactory.class)))
 				.as("bulk-lazy's, through which it loads bytecode-enhanced proxies")
-				.isEqualTo("io.github.bulklazy.hibernate.EnhancedProxyLoaders");
+				.isEqualTo("io.github.bulklazy.hibernate.internal.EnhancedProxyLoaders");
 		});
 	}
 

@@ -2,9 +2,11 @@ package io.github.bulklazy.hibernate.planning;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.bulklazy.BulkLazy;
@@ -29,6 +31,12 @@ final class Selection {
 	private final BulkLazySettings settings;
 
 	private final Metadata metadata;
+
+	/** The names of each entity, as {@link #namesOf} gives them. */
+	private final Map<PersistentClass, Set<String>> namesByEntity = new HashMap<>();
+
+	/** The annotated fields and getters each class declares, by name. */
+	private final Map<Class<?>, Map<String, BulkLazy>> annotatedMembersByClass = new HashMap<>();
 
 	Selection(BulkLazySettings settings, Metadata metadata) {
 		this.settings = settings;
@@ -102,7 +110,12 @@ final class Selection {
 		return annotation == null || annotation.value();
 	}
 
-	private static Set<String> namesOf(PersistentClass entity) {
+	/** The names configuration may give an entity: its JPA name, entity name, simple and full class names. */
+	private Set<String> namesOf(PersistentClass entity) {
+		return this.namesByEntity.computeIfAbsent(entity, Selection::newNamesOf);
+	}
+
+	private static Set<String> newNamesOf(PersistentClass entity) {
 		Set<String> names = new LinkedHashSet<>();
 		names.add(shortName(entity));
 		names.add(entity.getEntityName());
@@ -113,23 +126,39 @@ final class Selection {
 		return names;
 	}
 
-	/** The annotation on the field or getter of an attribute, in the declaring class or its superclasses. */
-	private static @Nullable BulkLazy annotationOf(Class<?> declaringClass, String attribute) {
+	/**
+	 * The annotation on the field or getter of an attribute, in the declaring class or its
+	 * superclasses: the nearest class's, its field before its getter.
+	 */
+	private @Nullable BulkLazy annotationOf(Class<?> declaringClass, String attribute) {
 		String capitalized = attribute.substring(0, 1).toUpperCase(Locale.ROOT) + attribute.substring(1);
-		Set<String> memberNames = Set.of(attribute, "get" + capitalized, "is" + capitalized);
 		for (Class<?> type = declaringClass; type != null; type = type.getSuperclass()) {
-			for (Field field : type.getDeclaredFields()) {
-				if (memberNames.contains(field.getName()) && field.isAnnotationPresent(BulkLazy.class)) {
-					return field.getAnnotation(BulkLazy.class);
-				}
-			}
-			for (Method method : type.getDeclaredMethods()) {
-				if (memberNames.contains(method.getName()) && method.isAnnotationPresent(BulkLazy.class)) {
-					return method.getAnnotation(BulkLazy.class);
+			Map<String, BulkLazy> annotated = this.annotatedMembersByClass.computeIfAbsent(type,
+					Selection::annotatedMembers);
+			for (String member : List.of(attribute, "get" + capitalized, "is" + capitalized)) {
+				BulkLazy annotation = annotated.get(member);
+				if (annotation != null) {
+					return annotation;
 				}
 			}
 		}
 		return null;
+	}
+
+	/** The fields and methods the class declares with {@link BulkLazy}, by name, a field before a method. */
+	private static Map<String, BulkLazy> annotatedMembers(Class<?> type) {
+		Map<String, BulkLazy> annotated = new HashMap<>();
+		for (Method method : type.getDeclaredMethods()) {
+			if (method.isAnnotationPresent(BulkLazy.class)) {
+				annotated.put(method.getName(), method.getAnnotation(BulkLazy.class));
+			}
+		}
+		for (Field field : type.getDeclaredFields()) {
+			if (field.isAnnotationPresent(BulkLazy.class)) {
+				annotated.put(field.getName(), field.getAnnotation(BulkLazy.class));
+			}
+		}
+		return annotated;
 	}
 
 	private static @Nullable BulkLazy annotationOf(@Nullable Class<?> type) {
