@@ -1,10 +1,10 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.Objects;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +51,8 @@ public final class BulkLazyIntegrator implements Integrator {
 
 	private final Map<SessionFactoryImplementor, BulkLazyPlan> planByFactory = new ConcurrentHashMap<>();
 
+	private final Map<SessionFactoryImplementor, HibernateAccess> accessByFactory = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates an integrator.
 	 * @param settings what the user configured, or {@code null} to read the {@code bulk_lazy.*}
@@ -88,24 +90,14 @@ public final class BulkLazyIntegrator implements Integrator {
 			}
 			settings = configured.get();
 		}
-		HibernateAccess access;
-		try {
-			access = this.accesses.get();
-		}
-		catch (IllegalStateException ex) {
-			logger.warnf("bulk-lazy: off, every association is loaded by plain Hibernate: %s", ex.getMessage());
-			AssociationPlanner planner = new AssociationPlanner(settings, 0, false, false, false, metadata);
-			List<Association> associations = planner.plan();
-			publish(sessionFactory, new BulkLazyPlan(planName(sessionFactory), 0, associations,
-					planner.knownNames(associations), Map.copyOf(AssociationCounters.of(associations)))
-				.withoutBulkLoading(Reason.HIBERNATE_VERSION));
-			return;
-		}
+		HibernateAccess access = access();
 		Dialect dialect = sessionFactory.getJdbcServices().getDialect();
+		// without an access, the plan says what bulk-lazy would load, then leaves it all to Hibernate
 		AssociationPlanner planner = new AssociationPlanner(settings,
 				sessionFactory.getSessionFactoryOptions().getDefaultBatchFetchSize(),
-				access.loadsEnhancedProxies(sessionFactory), access.choosesPersisters(sessionFactory),
-				access.defersToOnesLoadedWithOwner(), metadata);
+				access == null || access.loadsEnhancedProxies(sessionFactory),
+				access == null || access.choosesPersisters(sessionFactory),
+				access == null || access.defersToOnesLoadedWithOwner(), metadata);
 		List<Association> associations = planner.plan();
 		Map<String, AssociationCounters> counters = AssociationCounters.of(associations);
 		BulkLazyPlan plan = new BulkLazyPlan(planName(sessionFactory), chunkSize(settings, dialect), associations,
@@ -116,6 +108,11 @@ public final class BulkLazyIntegrator implements Integrator {
 			own.add(plan);
 			own.checkEntries(settings);
 		}
+		if (access == null) {
+			publish(sessionFactory, plan.withoutBulkLoading(Reason.HIBERNATE_VERSION));
+			return;
+		}
+		this.accessByFactory.put(sessionFactory, access);
 		logFallbacks(associations);
 		logLine(access, dialect);
 		BulkLoader loader = new BulkLoader(sessionFactory, plan, counters, access);
@@ -152,6 +149,17 @@ public final class BulkLazyIntegrator implements Integrator {
 			}
 
 		});
+	}
+
+	/** The access to the running Hibernate's internals, or {@code null}, logged, when none fits. */
+	private @Nullable HibernateAccess access() {
+		try {
+			return this.accesses.get();
+		}
+		catch (IllegalStateException ex) {
+			logger.warnf("bulk-lazy: off, every association is loaded by plain Hibernate: %s", ex.getMessage());
+			return null;
+		}
 	}
 
 	private static void logFallbacks(List<Association> associations) {
@@ -205,6 +213,10 @@ public final class BulkLazyIntegrator implements Integrator {
 
 	@Override
 	public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
+		HibernateAccess access = this.accessByFactory.remove(sessionFactory);
+		if (access != null) {
+			access.forget(sessionFactory, serviceRegistry);
+		}
 		BulkLazyPlan plan = this.planByFactory.remove(sessionFactory);
 		if (plan != null) {
 			this.plans.remove(plan);

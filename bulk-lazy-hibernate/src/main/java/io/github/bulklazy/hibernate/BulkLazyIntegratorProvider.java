@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hibernate.integrator.spi.Integrator;
-import org.jspecify.annotations.Nullable;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands the {@link BulkLazyIntegrator} to Hibernate through the

@@ -1,8 +1,8 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.Objects;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**

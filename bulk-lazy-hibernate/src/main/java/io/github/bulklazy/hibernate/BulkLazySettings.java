@@ -1,7 +1,8 @@
 package io.github.bulklazy.hibernate;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the user chose: which associations to bulk-load and how many keys one statement carries.

@@ -1,7 +1,7 @@
 package io.github.bulklazy.micrometer;
 
-import java.util.Objects;
 import java.util.Locale;
+import java.util.Objects;
 
 import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.Association.Mode;

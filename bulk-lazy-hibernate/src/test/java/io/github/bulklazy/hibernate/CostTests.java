@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.bulklazy.model.Item;
 import io.github.bulklazy.testsupport.Fixture;
 import io.github.bulklazy.testsupport.Run;
+import io.github.bulklazy.testsupport.TestData;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class CostTests {
 		int chunkSize = fixture.bulkPlan().chunkSize();
 		traverse(fixture, 1_000);
 		StringBuilder report = new StringBuilder("bulk-lazy cost on " + database + " (chunk size " + chunkSize + "):");
-		for (int proxies : new int[] { 5_000, 10_000, Fixture.ITEMS }) {
+		for (int proxies : new int[] { 5_000, 10_000, TestData.ITEMS }) {
 			Run<Long> run = traverse(fixture, proxies);
 			assertThat(run.statements()).isEqualTo(1 + (proxies + chunkSize - 1) / chunkSize);
 			report.append(String.format(" %,d proxies in %d statements, %.1f ms;", proxies, run.statements(),

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import io.github.bulklazy.model.Guild;
 import io.github.bulklazy.model.Guildsman;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.TestData;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -31,12 +32,12 @@ class FallbackStatisticsTests {
 		evictGuilds(fixture);
 		long fallbacks = members.fallbacks();
 		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembers))).as("the guilds, then each one's members")
-			.endsWith(1 + Fixture.GUILDS)
+			.endsWith(1 + TestData.GUILDS)
 			.contains(List.of("Guildsman 2.1", "Guildsman 2.2"));
-		assertThat(members.fallbacks() - fallbacks).isEqualTo(Fixture.GUILDS);
+		assertThat(members.fallbacks() - fallbacks).isEqualTo(TestData.GUILDS);
 		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembers))).as("the guilds; the cache serves the rest")
 			.endsWith(1);
-		assertThat(members.fallbacks() - fallbacks).as("nothing more reached the database").isEqualTo(Fixture.GUILDS);
+		assertThat(members.fallbacks() - fallbacks).as("nothing more reached the database").isEqualTo(TestData.GUILDS);
 	}
 
 	@ParameterizedTest

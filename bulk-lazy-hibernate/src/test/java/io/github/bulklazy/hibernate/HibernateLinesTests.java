@@ -90,14 +90,19 @@ class HibernateLinesTests {
 	@Test
 	void aLoaderThatCannotBeBuiltOnFirstUseLeavesItsGroupToPlainHibernate(CapturedOutput output) {
 		Fixture fixture = Fixture.on(TestDatabase.H2);
+		BulkLazyPlans plans = new BulkLazyPlans();
 		// the loaders of the largest chunk, built at start-up, link; those of smaller chunks do not
-		BulkLazyIntegrator integrator = new BulkLazyIntegrator(BulkLazySettings.defaults(), new BulkLazyPlans(),
-				"first-use", () -> failingWhen((method, arguments) -> method.getName().equals("entityLoader")
+		BulkLazyIntegrator integrator = new BulkLazyIntegrator(BulkLazySettings.defaults(), plans, "first-use",
+				() -> failingWhen((method, arguments) -> method.getName().equals("entityLoader")
 						&& (int) arguments[0] < ChunkSizes.defaultFor(new H2Dialect())));
 		try (EntityManagerFactory factory = fixture.factoryWith(integrator, Map.of())) {
 			Function<EntityManager, List<Object>> work = (entityManager) -> {
 				List<Object> trace = new ArrayList<>();
 				Fixture.students(entityManager).forEach((student) -> trace.add(student.getSchool().getName()));
+				// the EAGER to-one into the same entity: each target loads as Hibernate loads it, none is lost
+				entityManager.createQuery("from Player p order by p.id", Player.class)
+					.getResultList()
+					.forEach((player) -> trace.add((player.getSchool() != null) ? player.getSchool().getName() : "-"));
 				return trace;
 			};
 			var run = fixture.run(factory, work);
@@ -107,6 +112,14 @@ class HibernateLinesTests {
 			assertThat(output.getOut()).contains("bulk-lazy: " + School.class.getName()
 					+ " is loaded by plain Hibernate from now on: its loader cannot be built "
 					+ "(java.lang.NoSuchMethodError: an API of another Hibernate line)");
+			BulkLazyPlan plan = plans.all().get(0);
+			Association schools = plan.associations()
+				.stream()
+				.filter((association) -> association.name().equals("Student.school"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(plan.statistics(schools).batches()).isZero();
+			assertThat(plan.statistics(schools).fallbacks()).as("the read that met the failing loader").isOne();
 		}
 	}
 

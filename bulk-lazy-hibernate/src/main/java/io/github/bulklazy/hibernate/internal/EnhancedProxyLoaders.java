@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.LockOptions;
-import org.hibernate.SessionFactory;
-import org.hibernate.SessionFactoryObserver;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -24,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * event: it calls the entity's loader directly, and the only loader it lets a service choose is
  * the batch loader of a batch-loadable entity. The integrator makes those entities batch-loadable
  * and registers them here, until their factory closes; their loader hands the read of an enhanced
- * proxy to the engine ({@link EnhancedProxyReads}), which loads it with its peers, and does every other load (by id, under
+ * proxy to the engine ({@link EnhancedProxyReads}), which loads it with its peers, and does every
+ * other load (by id, under
  * a lock, of an enhanced proxy the engine did not load: not recorded, cached, or met while a bulk
  * load of the entity runs) as Hibernate's single-id loader does.
  */
@@ -41,20 +40,13 @@ final class EnhancedProxyLoaders implements BatchLoaderFactory {
 	private record Registration(Set<String> entityNames, EnhancedProxyReads reads) {
 	}
 
-	/**
-	 * Has the engine load the enhanced proxies of these entities of a session factory being built,
-	 * until the factory closes.
-	 */
+	/** Has the engine load the enhanced proxies of these entities of a session factory being built. */
 	void register(SessionFactoryImplementor factory, Set<String> entityNames, EnhancedProxyReads reads) {
 		this.registrations.put(factory, new Registration(Set.copyOf(entityNames), reads));
-		factory.addObserver(new SessionFactoryObserver() {
+	}
 
-			@Override
-			public void sessionFactoryClosed(SessionFactory closed) {
-				EnhancedProxyLoaders.this.registrations.remove(factory);
-			}
-
-		});
+	void unregister(SessionFactoryImplementor factory) {
+		this.registrations.remove(factory);
 	}
 
 	@Override

@@ -9,7 +9,8 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.BasicType;
 
 /**
- * Hibernate 6.6: the API of 7.1 to 7.3, but the array type is resolved from the array's class,
+ * Hibernate 6.6, chosen where neither the API of 7.4 nor that of 7.1 to 7.3 fits: the API of 7.1
+ * to 7.3, but the array type is resolved from the array's class,
  * and the to-ones Hibernate loads with their owner are left to it (see
  * {@link #defersToOnesLoadedWithOwner()}).
  */

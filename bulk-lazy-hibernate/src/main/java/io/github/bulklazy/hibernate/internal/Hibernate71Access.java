@@ -1,6 +1,5 @@
 package io.github.bulklazy.hibernate.internal;
 
-import org.jspecify.annotations.Nullable;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -29,9 +28,11 @@ import org.hibernate.sql.exec.spi.JdbcSelectExecutor;
 import org.hibernate.sql.results.internal.RowTransformerStandardImpl;
 import org.hibernate.sql.results.spi.ResultsConsumer;
 import org.hibernate.sql.results.spi.RowTransformer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Hibernate 7.1 to 7.3: the column's definition heads the parameter type, the select takes no
+ * Hibernate 7.1 to 7.3, chosen where the API of 7.4 is missing and the array type is resolved
+ * from the key's class: the column's definition heads the parameter type, the select takes no
  * alias generator, restrictions are soft-delete ones, 7.1 translates to a
  * {@code JdbcOperationQuerySelect}, and the array parameter binds an array of the key's type.
  * Called through method handles resolved when it is created.

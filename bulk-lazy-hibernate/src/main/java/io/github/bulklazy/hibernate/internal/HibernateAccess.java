@@ -10,6 +10,7 @@ import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.service.ServiceRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 public interface HibernateAccess {
 
 	/**
-	 * The implementation for the running Hibernate, chosen by probing its API.
+	 * The implementation for the running Hibernate, chosen by probing its API, newest line first.
 	 * @throws IllegalStateException naming what is missing when no implementation fits
 	 */
 	static HibernateAccess forRunningHibernate() {
@@ -52,9 +53,12 @@ public interface HibernateAccess {
 
 	/**
 	 * Hands the reads of the enhanced proxies of these entities of a factory being built to the
-	 * engine, until the factory closes.
+	 * engine, until {@link #forget} the factory.
 	 */
 	void loadEnhancedProxies(SessionFactoryImplementor factory, Set<String> entityNames, EnhancedProxyReads reads);
+
+	/** Forgets a factory that closes, or whose build failed: its enhanced proxies are Hibernate's again. */
+	void forget(SessionFactoryImplementor factory, ServiceRegistry serviceRegistry);
 
 	/** Whether bulk-lazy's resolver chooses the factory's persister classes. */
 	boolean choosesPersisters(SessionFactoryImplementor factory);

@@ -14,6 +14,7 @@ import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.persister.spi.PersisterClassResolver;
+import org.hibernate.service.ServiceRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,11 +32,17 @@ abstract class SharedAccess implements HibernateAccess, ArraySelect {
 			return new Hibernate74Access();
 		}
 		try {
-			return Version.getVersionString().startsWith("6.") ? new Hibernate66Access() : new Hibernate71Access();
+			return new Hibernate71Access();
 		}
-		catch (ReflectiveOperationException | LinkageError ex) {
-			throw new IllegalStateException("no implementation fits the API of Hibernate " + Version.getVersionString()
-					+ ": " + ex, ex);
+		catch (ReflectiveOperationException | LinkageError newer) {
+			try {
+				return new Hibernate66Access();
+			}
+			catch (ReflectiveOperationException | LinkageError older) {
+				older.addSuppressed(newer);
+				throw new IllegalStateException("no implementation fits the API of Hibernate "
+						+ Version.getVersionString() + ": " + older, older);
+			}
 		}
 	}
 
@@ -69,9 +76,21 @@ abstract class SharedAccess implements HibernateAccess, ArraySelect {
 		loaders.register(factory, entityNames, reads);
 	}
 
+	@Override
+	public void forget(SessionFactoryImplementor factory, ServiceRegistry serviceRegistry) {
+		EnhancedProxyLoaders loaders = enhancedProxyLoaders(serviceRegistry);
+		if (loaders != null) {
+			loaders.unregister(factory);
+		}
+	}
+
 	private static @Nullable EnhancedProxyLoaders enhancedProxyLoaders(SessionFactoryImplementor factory) {
-		return (factory.getServiceRegistry().requireService(BatchLoaderFactory.class) instanceof EnhancedProxyLoaders
-				loaders) ? loaders : null;
+		return enhancedProxyLoaders(factory.getServiceRegistry());
+	}
+
+	private static @Nullable EnhancedProxyLoaders enhancedProxyLoaders(ServiceRegistry serviceRegistry) {
+		return (serviceRegistry.requireService(BatchLoaderFactory.class) instanceof EnhancedProxyLoaders loaders)
+				? loaders : null;
 	}
 
 	@Override

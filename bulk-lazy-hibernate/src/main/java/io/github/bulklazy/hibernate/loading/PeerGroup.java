@@ -49,25 +49,33 @@ abstract class PeerGroup<T, L> {
 	 * reaches the read that triggered the load, as in plain lazy loading; the failed statement may
 	 * have left peers half-loaded in the persistence context, where plain Hibernate would not have
 	 * loaded them at all, so the transaction is marked rollback-only: nothing of that state is
-	 * ever written.
-	 * @return what was loaded: the trigger and its peers, none if a load was already running or the
-	 * group's loader cannot be built
+	 * ever written. A group whose loader cannot be built drops its waiting peers, which Hibernate
+	 * then loads as they are read; the read that meets it counts as a fallback.
+	 * @return what the load covered: the trigger and its peers; none if a load was already running
+	 * or the group's loader cannot be built
 	 */
 	final List<T> load(T trigger, SessionPeers peers, @Nullable Boolean readOnly, AssociationCounters counters,
 			EventSource session) {
-		if (this.broken || !peers.startLoading(this.name)) {
+		if (!peers.startLoading(this.name)) {
 			return List.of();
 		}
 		try {
+			Collection<T> waiting = takePeers(peers);
+			if (this.broken) {
+				counters.fallbackLoad();
+				return List.of();
+			}
 			List<T> items = new ArrayList<>();
 			items.add(trigger);
 			Predicate<T> loadsWithTrigger = loadsWith(trigger, session);
-			for (T peer : takePeers(peers)) {
+			for (T peer : waiting) {
 				if (!isSame(peer, trigger) && needsLoading(peer, session) && loadsWithTrigger.test(peer)) {
 					items.add(peer);
 				}
 			}
-			loadChunks(items, peers, readOnly, counters, session);
+			if (!loadChunks(items, peers, readOnly, counters, session)) {
+				counters.fallbackLoad();
+			}
 			return items;
 		}
 		finally {
@@ -78,15 +86,17 @@ abstract class PeerGroup<T, L> {
 	/**
 	 * Loads the items chunk by chunk and counts each statement. If a chunk that carries several
 	 * items fails, the transaction is marked rollback-only (see {@link #load}) and the exception
-	 * thrown. Stops, leaving the rest to Hibernate, if the loader of a chunk cannot be built.
+	 * thrown.
+	 * @return {@code false} if it stopped because the loader of a chunk cannot be built, leaving
+	 * the rest to Hibernate
 	 */
-	final void loadChunks(List<T> items, SessionPeers peers, @Nullable Boolean readOnly,
+	final boolean loadChunks(List<T> items, SessionPeers peers, @Nullable Boolean readOnly,
 			AssociationCounters counters, EventSource session) {
 		for (int from = 0; from < items.size(); from += this.chunkSize) {
 			List<T> chunk = items.subList(from, Math.min(items.size(), from + this.chunkSize));
 			L loader = loaderOrNull(chunk.size(), session.getLoadQueryInfluencers());
 			if (loader == null) {
-				return;
+				return false;
 			}
 			try {
 				loadChunk(loader, chunk, readOnly, session);
@@ -102,6 +112,7 @@ abstract class PeerGroup<T, L> {
 			}
 			counters.bulkStatement(chunk.size(), countLoaded(chunk, peers, session));
 		}
+		return true;
 	}
 
 	/**
@@ -120,18 +131,29 @@ abstract class PeerGroup<T, L> {
 	}
 
 	/**
-	 * The loader for a chunk of keys, or {@code null} if it cannot be built: the failure is logged
-	 * and the group leaves its loads to Hibernate from then on. One loader of each kind is built at
-	 * start-up ({@link #buildLoader()}), so this happens only where one mapping's loader fails.
+	 * The loader for a chunk of keys, or {@code null} if it cannot be built, which is logged. When
+	 * the loader shared by every session fails, the group leaves its loads to Hibernate from then
+	 * on; when one built for a session's filters, fetch profiles or entity graph fails, only that
+	 * load does. One loader of each kind is built at start-up ({@link #buildLoader()}), so this
+	 * happens only where the loader of one mapping, or of one session's influencers, fails.
 	 */
 	private @Nullable L loaderOrNull(int keys, LoadQueryInfluencers influencers) {
+		if (this.broken) {
+			return null;
+		}
 		try {
 			return loader(keys, influencers);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			this.broken = true;
-			logger.warnf(ex, "bulk-lazy: %s is loaded by plain Hibernate from now on: its loader cannot be built (%s)",
-					this.name, ex);
+			if (loadable().isAffectedByInfluencers(influencers, true)) {
+				logger.warnf(ex, "bulk-lazy: this load of %s is left to plain Hibernate: its loader for the session's "
+						+ "filters, fetch profiles or entity graph cannot be built (%s)", this.name, ex);
+			}
+			else {
+				this.broken = true;
+				logger.warnf(ex, "bulk-lazy: %s is loaded by plain Hibernate from now on: its loader cannot be built "
+						+ "(%s)", this.name, ex);
+			}
 			return null;
 		}
 	}

@@ -1,12 +1,12 @@
 package io.github.bulklazy.hibernate.loading;
 
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -222,8 +222,10 @@ final class RuntimeModel {
 		}
 		Function<Object, @Nullable Object> getter = getter(element.getEmbeddableTypeDescriptor(),
 				path.substring(dot + 1));
-		return (getter != null)
-				? new ElementSlot(plural.getCollectionDescriptor().getRole(), new ToOneSlot(getter, association)) : null;
+		if (getter == null) {
+			return null;
+		}
+		return new ElementSlot(plural.getCollectionDescriptor().getRole(), new ToOneSlot(getter, association));
 	}
 
 	/** The entity and its subclasses. */

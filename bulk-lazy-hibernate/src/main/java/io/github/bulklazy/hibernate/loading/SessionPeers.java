@@ -1,6 +1,5 @@
 package io.github.bulklazy.hibernate.loading;
 
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.Association.Mode;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.PersistenceContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lazy proxies and collections of one session that wait to be loaded, by peer group: proxies

@@ -1,6 +1,5 @@
 package io.github.bulklazy.hibernate.loading;
 
-import org.jspecify.annotations.Nullable;
 import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.WeakHashMap;
 
 import org.hibernate.SessionEventListener;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the {@link SessionPeers} of a session without keeping the session or its peers alive.

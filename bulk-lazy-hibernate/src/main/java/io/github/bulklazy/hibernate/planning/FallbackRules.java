@@ -52,7 +52,8 @@ final class FallbackRules {
 	@Nullable Reason of(PersistentClass owner, String path, Property property, ToOne toOne) {
 		PersistentClass target = this.metadata.getEntityBinding(toOne.getReferencedEntityName());
 		if (!ToOneMappings.makesProxy(toOne) && toOne.isReferenceToPrimaryKey()
-				&& (ProxyTypes.holdsToOne(target.getIdentifier()) || ProxyTypes.holdsToOne(target.getIdentifierMapper()))) {
+				&& (ProxyTypes.holdsToOne(target.getIdentifier())
+						|| ProxyTypes.holdsToOne(target.getIdentifierMapper()))) {
 			return Reason.ASSOCIATION_IN_TARGET_ID;
 		}
 		if (toOne instanceof OneToOne) {
@@ -173,7 +174,9 @@ final class FallbackRules {
 	/** Whether the entity names its persister with {@code @Persister}, which Hibernate 6.6 still has. */
 	private static boolean hasPersisterAnnotation(PersistentClass entity) {
 		return entity.getMappedClass() != null && Arrays.stream(entity.getMappedClass().getAnnotations())
-			.anyMatch((annotation) -> annotation.annotationType().getName().equals("org.hibernate.annotations.Persister"));
+			.anyMatch((annotation) -> annotation.annotationType()
+				.getName()
+				.equals("org.hibernate.annotations.Persister"));
 	}
 
 }

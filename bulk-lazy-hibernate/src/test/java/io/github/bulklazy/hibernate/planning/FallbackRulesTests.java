@@ -75,7 +75,8 @@ class FallbackRulesTests {
 
 	@Test
 	void theDefaultBatchFetchSizeLeavesEveryAssociationToHibernatesBatchFetching() {
-		assertThat(find(plan(16, true, true, true), "Student.school").reason()).isEqualTo(Reason.DEFAULT_BATCH_FETCH_SIZE);
+		assertThat(find(plan(16, true, true, true), "Student.school").reason())
+			.isEqualTo(Reason.DEFAULT_BATCH_FETCH_SIZE);
 		assertThat(find(plan(16, true, true, true), "Student.courses").reason())
 			.isEqualTo(Reason.DEFAULT_BATCH_FETCH_SIZE);
 	}

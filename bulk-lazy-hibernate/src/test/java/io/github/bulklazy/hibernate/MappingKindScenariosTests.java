@@ -15,10 +15,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scenarios of SQLAlchemy-bulk-lazy-loader's test suite, on JPA entities. Each records what
- * it read and how many statements each step ran; the values must equal plain Hibernate's.
+ * One scenario per mapping kind (one-to-one, one-to-many, many-to-one, self-references,
+ * many-to-many): each loads its peers in one statement and reads what plain Hibernate reads. Each
+ * records what it read and how many statements each step ran.
+ * <p>
+ * The scenarios are those of the test suite of SQLAlchemy-bulk-lazy-loader, the Python library
+ * bulk-lazy is modelled on, on JPA entities.
  */
-class SqlAlchemyScenariosTests {
+class MappingKindScenariosTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
