@@ -51,12 +51,17 @@ abstract class PeerGroup<T, L> {
 	 * loaded them at all, so the transaction is marked rollback-only: nothing of that state is
 	 * ever written. A group whose loader cannot be built drops its waiting peers, which Hibernate
 	 * then loads as they are read; the read that meets it counts as a fallback.
-	 * @return what the load covered: the trigger and its peers; none if a load was already running
-	 * or the group's loader cannot be built
+	 * <p>
+	 * While the session holds a removal it has not flushed, the peer being read loads alone and
+	 * the others wait for a later load: a peer loaded then could reach the removed entity through
+	 * what loads with it (an inverse one-to-one, an EAGER to-one), which plain Hibernate, never
+	 * loading that peer, does not meet, and the flush would fail on it.
+	 * @return what the load covered: the trigger and its peers; none if a load was already running,
+	 * a removal waits for the flush, or the group's loader cannot be built
 	 */
 	final List<T> load(T trigger, SessionPeers peers, @Nullable Boolean readOnly, AssociationCounters counters,
 			EventSource session) {
-		if (!peers.startLoading(this.name)) {
+		if (session.getActionQueue().numberOfDeletions() > 0 || !peers.startLoading(this.name)) {
 			return List.of();
 		}
 		try {
