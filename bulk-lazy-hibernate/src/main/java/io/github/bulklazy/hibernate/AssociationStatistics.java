@@ -21,6 +21,15 @@ public interface AssociationStatistics {
 	 */
 	long fallbacks();
 
+	/**
+	 * Lazy loads of the association, not bulk-loaded, that Hibernate's batch fetching ran with
+	 * other keys in one statement: not an N+1, but not bulk-lazy's either.
+	 */
+	long hibernateBatches();
+
+	/** The most keys one of those statements carries: the mapping's batch size or the factory's; 0 before the first. */
+	int hibernateBatchSize();
+
 	/** Receives the number of keys of every bulk statement from now on. */
 	void recordBatchSizesWith(IntConsumer recorder);
 

@@ -1,5 +1,6 @@
 package io.github.bulklazy.hibernate;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -16,11 +18,13 @@ import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.hibernate.internal.HibernateAccess;
 import io.github.bulklazy.hibernate.loading.AssociationCounters;
 import io.github.bulklazy.hibernate.loading.BulkLoader;
+import io.github.bulklazy.hibernate.loading.RemainingNPlusOnes;
 import io.github.bulklazy.hibernate.planning.AssociationPlanner;
 import io.github.bulklazy.hibernate.planning.ChunkSizes;
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.registry.classloading.spi.ClassLoaderService;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.config.spi.ConfigurationService;
@@ -99,9 +103,13 @@ public final class BulkLazyIntegrator implements Integrator {
 				access == null || access.choosesPersisters(sessionFactory),
 				access == null || access.defersToOnesLoadedWithOwner(), metadata);
 		List<Association> associations = planner.plan();
-		Map<String, AssociationCounters> counters = AssociationCounters.of(associations);
+		RemainingNPlusOnes remainingNPlusOnes = new RemainingNPlusOnes(settings.onRemainingNPlusOne(),
+				List.copyOf(bootstrapContext.getServiceRegistry()
+					.requireService(ClassLoaderService.class)
+					.loadJavaServices(RemainingNPlusOneListener.class)));
+		Map<String, AssociationCounters> counters = AssociationCounters.of(associations, remainingNPlusOnes);
 		BulkLazyPlan plan = new BulkLazyPlan(planName(sessionFactory), chunkSize(settings, dialect), associations,
-				planner.knownNames(associations), Map.copyOf(counters));
+				planner.knownNames(associations), Map.copyOf(counters), remainingNPlusOnes);
 		if (this.settings == null) {
 			// configured through Hibernate settings: no application checks the entries later
 			BulkLazyPlans own = new BulkLazyPlans();
@@ -186,6 +194,17 @@ public final class BulkLazyIntegrator implements Integrator {
 		}
 	}
 
+	/** Says that bulk-lazy is on in a factory, and how much of it it loads. */
+	private static void logActive(BulkLazyPlan plan, HibernateAccess access) {
+		Map<Mode, Long> byMode = plan.associations()
+			.stream()
+			.collect(Collectors.groupingBy(Association::mode, () -> new EnumMap<>(Mode.class), Collectors.counting()));
+		logger.infof("bulk-lazy: active in %s on Hibernate %s: bulk-loads %d lazy associations, leaves %d excluded and "
+				+ "%d more to plain Hibernate; chunks of %d keys", plan.name(), access.version(),
+				byMode.getOrDefault(Mode.BULK, 0L), byMode.getOrDefault(Mode.EXCLUDED, 0L),
+				byMode.getOrDefault(Mode.FALLBACK, 0L), plan.chunkSize());
+	}
+
 	/**
 	 * Starts the engine once the persisters exist. If its loaders cannot be built on the running
 	 * Hibernate, the engine stays inactive and every association is loaded by plain Hibernate.
@@ -193,6 +212,7 @@ public final class BulkLazyIntegrator implements Integrator {
 	private static BulkLazyPlan start(BulkLoader loader, BulkLazyPlan plan, HibernateAccess access) {
 		try {
 			loader.start();
+			logActive(plan, access);
 			return plan;
 		}
 		catch (RuntimeException | LinkageError ex) {

@@ -15,9 +15,10 @@ import java.util.Set;
  * @param associations every lazy association of the mapping
  * @param knownNames every name {@code bulk-lazy.include} and {@code bulk-lazy.exclude} may use
  * @param statistics the counters of each association, by {@link Association#name()}
+ * @param remainingNPlusOne the remaining N+1 seen so far, by association and call site
  */
 public record BulkLazyPlan(String name, int chunkSize, List<Association> associations, Set<String> knownNames,
-		Map<String, AssociationStatistics> statistics) {
+		Map<String, AssociationStatistics> statistics, RemainingNPlusOneLog remainingNPlusOne) {
 
 	public BulkLazyPlan {
 		associations = List.copyOf(associations);
@@ -31,7 +32,8 @@ public record BulkLazyPlan(String name, int chunkSize, List<Association> associa
 			.map((association) -> (association.mode() == Association.Mode.BULK)
 					? association.withMode(Association.Mode.FALLBACK, reason) : association)
 			.toList();
-		return new BulkLazyPlan(this.name, this.chunkSize, fallbacks, this.knownNames, this.statistics);
+		return new BulkLazyPlan(this.name, this.chunkSize, fallbacks, this.knownNames, this.statistics,
+				this.remainingNPlusOne);
 	}
 
 	/** The counters of an association of this plan. */

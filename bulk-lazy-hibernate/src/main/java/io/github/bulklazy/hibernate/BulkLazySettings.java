@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * that are the only ones bulk-loaded when the list is not empty
  * @param exclude entries that are never bulk-loaded; exclude wins over include
  * @param chunkSize maximum number of keys per statement, or {@code null} for the dialect's default
+ * @param onRemainingNPlusOne what to do when an association loads one key at a time again in a session
  */
-public record BulkLazySettings(List<String> include, List<String> exclude, @Nullable Integer chunkSize) {
+public record BulkLazySettings(List<String> include, List<String> exclude, @Nullable Integer chunkSize,
+		OnRemainingNPlusOne onRemainingNPlusOne) {
 
 	/**
 	 * The largest chunk size: the parameters PostgreSQL's JDBC driver binds to one statement at
@@ -29,9 +31,19 @@ public record BulkLazySettings(List<String> include, List<String> exclude, @Null
 		}
 	}
 
-	/** Everything bulk-loaded, chunk size chosen by dialect. */
+	/** Settings that log remaining N+1. */
+	public BulkLazySettings(List<String> include, List<String> exclude, @Nullable Integer chunkSize) {
+		this(include, exclude, chunkSize, OnRemainingNPlusOne.LOG);
+	}
+
+	/** Everything bulk-loaded, chunk size chosen by dialect, remaining N+1 logged. */
 	public static BulkLazySettings defaults() {
 		return new BulkLazySettings(List.of(), List.of(), null);
+	}
+
+	/** These settings with another action on remaining N+1. */
+	public BulkLazySettings withOnRemainingNPlusOne(OnRemainingNPlusOne action) {
+		return new BulkLazySettings(this.include, this.exclude, this.chunkSize, action);
 	}
 
 }

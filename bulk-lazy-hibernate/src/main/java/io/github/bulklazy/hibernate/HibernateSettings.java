@@ -13,13 +13,16 @@ import org.jspecify.annotations.Nullable;
  * bulk-lazy's settings among Hibernate's own, for applications without Spring:
  * {@code bulk_lazy.enabled} ({@code true} or {@code false}, default {@code true}),
  * {@code bulk_lazy.include} and {@code bulk_lazy.exclude} (comma-separated entries, or a
- * collection), {@code bulk_lazy.chunk_size}. Any other {@code bulk_lazy.} setting is an error.
+ * collection), {@code bulk_lazy.chunk_size}, {@code bulk_lazy.on_remaining_n_plus_one}
+ * ({@code ignore}, {@code log} or {@code fail}, default {@code log}). Any other {@code bulk_lazy.}
+ * setting is an error.
  */
 final class HibernateSettings {
 
 	static final String PREFIX = "bulk_lazy.";
 
-	private static final List<String> NAMES = List.of("enabled", "include", "exclude", "chunk_size");
+	private static final List<String> NAMES = List.of("enabled", "include", "exclude", "chunk_size",
+			"on_remaining_n_plus_one");
 
 	private HibernateSettings() {
 	}
@@ -41,12 +44,26 @@ final class HibernateSettings {
 			return Optional.empty();
 		}
 		Integer chunkSize = chunkSize(configuration.get(PREFIX + "chunk_size"));
+		OnRemainingNPlusOne onRemainingNPlusOne = onRemainingNPlusOne(configuration.get(PREFIX + "on_remaining_n_plus_one"));
 		try {
 			return Optional.of(new BulkLazySettings(entries(configuration.get(PREFIX + "include")),
-					entries(configuration.get(PREFIX + "exclude")), chunkSize));
+					entries(configuration.get(PREFIX + "exclude")), chunkSize, onRemainingNPlusOne));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Invalid Hibernate setting '" + PREFIX + "chunk_size': " + ex.getMessage(), ex);
+		}
+	}
+
+	private static OnRemainingNPlusOne onRemainingNPlusOne(@Nullable Object value) {
+		if (value == null) {
+			return OnRemainingNPlusOne.LOG;
+		}
+		try {
+			return (value instanceof OnRemainingNPlusOne action) ? action : OnRemainingNPlusOne.of(value.toString());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(
+					"Invalid value for Hibernate setting '" + PREFIX + "on_remaining_n_plus_one': " + ex.getMessage(), ex);
 		}
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * {@code /actuator/bulklazy}: the configuration in force and, per entity manager factory, every
- * lazy association with its mode, chunk size and counters. Its responses are
+ * lazy association with its mode, chunk size and counters, and the remaining N+1 by call site. Its responses are
  * {@link OperationResponseBody operation response bodies}: Actuator serializes them with its own
  * JSON settings, not the application's.
  */
@@ -52,10 +52,18 @@ public class BulkLazyEndpoint {
 		for (BulkLazyPlan plan : this.plans.all()) {
 			Map<String, AssociationDescriptor> associations = new LinkedHashMap<>();
 			plan.associations().forEach((association) -> associations.put(association.name(), describe(plan, association)));
-			factories.put(plan.name(), new FactoryDescriptor(plan.chunkSize(), associations));
+			List<RemainingNPlusOneDescriptor> remaining = plan.remainingNPlusOne()
+				.mostFrequent()
+				.stream()
+				.map((count) -> new RemainingNPlusOneDescriptor(count.remaining().association(),
+						count.remaining().reason(), count.remaining().callSite(), count.loads(),
+						count.remaining().fix()))
+				.toList();
+			factories.put(plan.name(), new FactoryDescriptor(plan.chunkSize(), associations, remaining));
 		}
 		return new BulkLazyDescriptor(new ConfigurationDescriptor(this.settings.include(), this.settings.exclude(),
-				this.settings.chunkSize()), factories);
+				this.settings.chunkSize(), this.settings.onRemainingNPlusOne().name().toLowerCase(Locale.ROOT)),
+				factories);
 	}
 
 	/**
@@ -80,7 +88,8 @@ public class BulkLazyEndpoint {
 		return new AssociationDescriptor(association.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
 				association.targetEntity(), association.mode().name().toLowerCase(Locale.ROOT),
 				(association.reason() != null) ? association.reason().description() : null, plan.chunkSize(),
-				statistics.batches(), statistics.queriesSaved(), statistics.fallbacks());
+				statistics.batches(), statistics.queriesSaved(), statistics.fallbacks(), statistics.hibernateBatches(),
+				statistics.hibernateBatchSize());
 	}
 
 	/**
@@ -99,9 +108,11 @@ public class BulkLazyEndpoint {
 	 * @param include the include entries
 	 * @param exclude the exclude entries
 	 * @param chunkSize the configured chunk size, {@code null} for the dialect's default
+	 * @param onRemainingNPlusOne {@code ignore}, {@code log} or {@code fail}
 	 */
 	@JsonInclude(Include.ALWAYS)
-	public record ConfigurationDescriptor(List<String> include, List<String> exclude, @Nullable Integer chunkSize) {
+	public record ConfigurationDescriptor(List<String> include, List<String> exclude, @Nullable Integer chunkSize,
+			String onRemainingNPlusOne) {
 	}
 
 	/**
@@ -109,8 +120,25 @@ public class BulkLazyEndpoint {
 	 *
 	 * @param chunkSize keys per bulk statement
 	 * @param associations its lazy associations by name
+	 * @param remainingNPlusOne the places where an association loaded one key at a time again in a
+	 * session, most loads first
 	 */
-	public record FactoryDescriptor(int chunkSize, Map<String, AssociationDescriptor> associations) {
+	public record FactoryDescriptor(int chunkSize, Map<String, AssociationDescriptor> associations,
+			List<RemainingNPlusOneDescriptor> remainingNPlusOne) {
+	}
+
+	/**
+	 * A remaining N+1 at one call site.
+	 *
+	 * @param association the association loaded one key at a time
+	 * @param reason why it was not bulk-loaded: a fallback reason's tag, {@code loaded-alone} or
+	 * {@code loader-failed}
+	 * @param callSite the application's frame that read it
+	 * @param loads the one-key loads there after the first of the association in each session
+	 * @param fix what would let it load in bulk
+	 */
+	public record RemainingNPlusOneDescriptor(String association, String reason, String callSite, long loads,
+			String fix) {
 	}
 
 	/**
@@ -124,10 +152,13 @@ public class BulkLazyEndpoint {
 	 * @param batches bulk statements issued
 	 * @param queriesSaved statements saved
 	 * @param fallbacks lazy loads of the association that reached the database with a statement for one key
+	 * @param hibernateBatches lazy loads Hibernate's batch fetching ran for several keys in one statement
+	 * @param hibernateBatchSize the most keys one of those carries, 0 before the first
 	 */
 	@JsonInclude(Include.ALWAYS)
 	public record AssociationDescriptor(String kind, @Nullable String target, String mode, @Nullable String reason,
-			int chunkSize, long batches, long queriesSaved, long fallbacks) {
+			int chunkSize, long batches, long queriesSaved, long fallbacks, long hibernateBatches,
+			int hibernateBatchSize) {
 	}
 
 }

@@ -28,7 +28,8 @@ final class BulkLazyConfigurationCheck implements SmartInitializingSingleton {
 
 	private static final String PREFIX = "bulk-lazy.";
 
-	private static final List<String> KEYS = List.of("enabled", "include", "exclude", "chunk-size");
+	private static final List<String> KEYS = List.of("enabled", "include", "exclude", "chunk-size",
+			"on-remaining-n-plus-one");
 
 	private final Environment environment;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.bulklazy.hibernate.BulkLazySettings;
+import io.github.bulklazy.hibernate.OnRemainingNPlusOne;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -43,6 +44,13 @@ public class BulkLazyProperties implements Validator {
 	 */
 	private @Nullable Integer chunkSize;
 
+	/**
+	 * What to do when a lazy association loads one key at a time again in a session (a remaining
+	 * N+1): 'ignore' (only counted for the endpoint and test assertions), 'log' (one warning per
+	 * association and call site) or 'fail' (throw, for tests).
+	 */
+	private OnRemainingNPlusOne onRemainingNPlusOne = OnRemainingNPlusOne.LOG;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -75,8 +83,16 @@ public class BulkLazyProperties implements Validator {
 		this.chunkSize = chunkSize;
 	}
 
+	public OnRemainingNPlusOne getOnRemainingNPlusOne() {
+		return this.onRemainingNPlusOne;
+	}
+
+	public void setOnRemainingNPlusOne(OnRemainingNPlusOne onRemainingNPlusOne) {
+		this.onRemainingNPlusOne = onRemainingNPlusOne;
+	}
+
 	BulkLazySettings toSettings() {
-		return new BulkLazySettings(this.include, this.exclude, this.chunkSize);
+		return new BulkLazySettings(this.include, this.exclude, this.chunkSize, this.onRemainingNPlusOne);
 	}
 
 	@Override

@@ -4,10 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
 
 import io.github.bulklazy.autoconfigure.app.StatementCounting;
 import io.github.bulklazy.autoconfigure.app.TestApplication;
+import io.github.bulklazy.model.Course;
+import io.github.bulklazy.model.School;
+import io.github.bulklazy.model.Teacher;
 import io.github.bulklazy.testsupport.StatementCounter;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +51,44 @@ class BulkLazyEndpointTests {
 		BulkLazyJpaIntegrationTests.schoolReadingStatements(this.entityManagerFactory, this.counter);
 		HttpResponse<String> response = get("/actuator/bulklazy");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"configuration\":{\"include\":[],\"exclude\":[\"Course\"],\"chunkSize\":null}")
+		assertThat(response.body()).contains("\"configuration\":{\"include\":[],\"exclude\":[\"Course\"],\"chunkSize\":null,"
+					+ "\"onRemainingNPlusOne\":\"log\"}")
 			.contains("\"entityManagerFactory\":{\"chunkSize\":256,\"associations\":{")
 			.contains("\"Student.school\":{\"kind\":\"to-one\",\"target\":\"io.github.bulklazy.model.School\","
-					+ "\"mode\":\"bulk\",\"reason\":null,\"chunkSize\":256,\"batches\":1,\"queriesSaved\":4,\"fallbacks\":0}")
+					+ "\"mode\":\"bulk\",\"reason\":null,\"chunkSize\":256,\"batches\":1,\"queriesSaved\":4,\"fallbacks\":0,"
+					+ "\"hibernateBatches\":0,\"hibernateBatchSize\":0}")
 			.contains("\"Course.teacher\":{\"kind\":\"to-one\",\"target\":\"io.github.bulklazy.model.Teacher\","
 					+ "\"mode\":\"excluded\",\"reason\":\"excluded by configuration or @BulkLazy(false)\"");
+	}
+
+	@Test
+	void listsTheRemainingNPlusOneByCallSite() throws Exception {
+		EntityManager entityManager = this.entityManagerFactory.createEntityManager();
+		try {
+			entityManager.getTransaction().begin();
+			School school = new School(100L, "School 100", null);
+			entityManager.persist(school);
+			for (long id = 100; id < 104; id++) {
+				Teacher teacher = new Teacher(id, "Teacher " + id, school);
+				entityManager.persist(teacher);
+				entityManager.persist(new Course(id, "Course " + id, teacher, false));
+			}
+			entityManager.flush();
+			entityManager.clear();
+			entityManager.createQuery("from Course c where c.id >= 100", Course.class)
+				.getResultList()
+				.forEach((course) -> course.getTeacher().getName());
+		}
+		finally {
+			entityManager.getTransaction().rollback();
+			entityManager.close();
+		}
+		// Teachers 101 to 103 load one at a time after the first: three loads at the lambda's line
+		assertThat(get("/actuator/bulklazy").body()).containsPattern(Pattern.quote("\"remainingNPlusOne\":[{"
+				+ "\"association\":\"Course.teacher\",\"reason\":\"excluded\",\"callSite\":\"" + getClass().getName()
+				+ ".lambda$listsTheRemainingNPlusOneByCallSite$0(BulkLazyEndpointTests.java:") + "\\d+"
+				+ Pattern.quote(")\",\"loads\":3,\"fix\":\"include it: remove it from bulk-lazy.exclude, or the "
+						+ "@BulkLazy(false)\"}]"));
 	}
 
 	@Test

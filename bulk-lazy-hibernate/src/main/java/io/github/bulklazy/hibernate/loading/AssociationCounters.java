@@ -10,10 +10,14 @@ import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.AssociationStatistics;
 
 /**
- * The engine's counters of one association. Counting adds to striped counters: threads never
- * wait on each other.
+ * The engine's counters of one association, and where its one-key loads are told to
+ * {@link RemainingNPlusOnes}. Counting adds to striped counters: threads never wait on each other.
  */
 public final class AssociationCounters implements AssociationStatistics {
+
+	private final Association association;
+
+	private final RemainingNPlusOnes remainingNPlusOnes;
 
 	private final LongAdder batches = new LongAdder();
 
@@ -21,16 +25,24 @@ public final class AssociationCounters implements AssociationStatistics {
 
 	private final LongAdder fallbacks = new LongAdder();
 
+	private final LongAdder hibernateBatches = new LongAdder();
+
+	private volatile int hibernateBatchSize;
+
 	private volatile IntConsumer batchSizeRecorder = (keys) -> {
 	};
 
-	private AssociationCounters() {
+	private AssociationCounters(Association association, RemainingNPlusOnes remainingNPlusOnes) {
+		this.association = association;
+		this.remainingNPlusOnes = remainingNPlusOnes;
 	}
 
-	/** New counters for each association, by name. */
-	public static Map<String, AssociationCounters> of(List<Association> associations) {
+	/** New counters for each association, by name, that tell their one-key loads to the given log. */
+	public static Map<String, AssociationCounters> of(List<Association> associations,
+			RemainingNPlusOnes remainingNPlusOnes) {
 		Map<String, AssociationCounters> counters = new LinkedHashMap<>();
-		associations.forEach((association) -> counters.put(association.name(), new AssociationCounters()));
+		associations.forEach((association) -> counters.put(association.name(),
+				new AssociationCounters(association, remainingNPlusOnes)));
 		return counters;
 	}
 
@@ -50,6 +62,16 @@ public final class AssociationCounters implements AssociationStatistics {
 	}
 
 	@Override
+	public long hibernateBatches() {
+		return this.hibernateBatches.sum();
+	}
+
+	@Override
+	public int hibernateBatchSize() {
+		return this.hibernateBatchSize;
+	}
+
+	@Override
 	public void recordBatchSizesWith(IntConsumer recorder) {
 		this.batchSizeRecorder = recorder;
 	}
@@ -61,9 +83,24 @@ public final class AssociationCounters implements AssociationStatistics {
 		this.batchSizeRecorder.accept(keys);
 	}
 
-	/** Counts a lazy load Hibernate ran with a statement for one key. */
-	void fallbackLoad() {
+	/**
+	 * Counts a lazy load Hibernate runs with a statement for one key, after telling it to
+	 * {@link RemainingNPlusOnes}, which may refuse it.
+	 */
+	void fallbackLoad(SessionPeers peers) {
+		this.remainingNPlusOnes.loadedOneKey(this.association, false, peers);
 		this.fallbacks.increment();
+	}
+
+	/** Tells {@link RemainingNPlusOnes} of a bulk load that found no peer waiting, before it runs. */
+	void loneBulkLoad(SessionPeers peers) {
+		this.remainingNPlusOnes.loadedOneKey(this.association, true, peers);
+	}
+
+	/** Counts a lazy load Hibernate's batch fetching runs for several keys, up to {@code batchSize}. */
+	void hibernateBatchLoad(int batchSize) {
+		this.hibernateBatches.increment();
+		this.hibernateBatchSize = batchSize;
 	}
 
 }

@@ -12,6 +12,7 @@ import io.github.bulklazy.hibernate.internal.DeferredToOne;
 import io.github.bulklazy.hibernate.internal.EagerTargets;
 import io.github.bulklazy.hibernate.internal.EnhancedProxyReads;
 import io.github.bulklazy.hibernate.internal.HibernateAccess;
+import io.github.bulklazy.hibernate.loading.HibernateLoads.Load;
 import io.github.bulklazy.hibernate.loading.RuntimeModel.Slots;
 import org.hibernate.LockMode;
 import org.hibernate.collection.spi.PersistentCollection;
@@ -20,6 +21,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.EventType;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -157,10 +160,9 @@ public final class BulkLoader implements EnhancedProxyReads {
 		}
 		if (association.mode() != Mode.BULK) {
 			peers.forgetProxy(entityName, id);
-			if (HibernateLoads.selectsAlone(this.factory.getMappingMetamodel().getEntityDescriptor(entityName), id,
-					session)) {
-				counters(association).fallbackLoad();
-			}
+			EntityPersister persister = this.factory.getMappingMetamodel().getEntityDescriptor(entityName);
+			countHibernateLoad(HibernateLoads.of(persister, id, session), persister.getBatchSize(),
+					counters(association), peers, session);
 			return;
 		}
 		EntityPeerGroup group = model.entityGroup(entityName);
@@ -194,9 +196,10 @@ public final class BulkLoader implements EnhancedProxyReads {
 		CollectionPeerGroup group = model.collectionGroups.get(role);
 		if (group == null) {
 			Association association = model.collectionAssociations.get(role);
-			if (association != null
-					&& HibernateLoads.selectsAlone(entry.getLoadedPersister(), entry.getLoadedKey(), session)) {
-				counters(association).fallbackLoad();
+			if (association != null) {
+				CollectionPersister persister = entry.getLoadedPersister();
+				countHibernateLoad(HibernateLoads.of(persister, entry.getLoadedKey(), session), persister.getBatchSize(),
+						counters(association), this.sessions.findOrCreate(session), session);
 			}
 			return;
 		}
@@ -205,6 +208,20 @@ public final class BulkLoader implements EnhancedProxyReads {
 			List<PersistentCollection<?>> loaded = group.load(collection, peers, null, counters(group.association()),
 					session);
 			this.recorder.elementsLoaded(model, loaded, role, peers, session);
+		}
+	}
+
+	/**
+	 * Counts a load of an association left to Hibernate: a statement for one key is a fallback,
+	 * and told to {@link RemainingNPlusOnes}; one for several keys is a batch of Hibernate's.
+	 */
+	private static void countHibernateLoad(Load load, int mappingBatchSize, AssociationCounters counters,
+			SessionPeers peers, EventSource session) {
+		if (load == Load.ALONE) {
+			counters.fallbackLoad(peers);
+		}
+		else if (load == Load.BATCHED) {
+			counters.hibernateBatchLoad(HibernateLoads.batchSize(mappingBatchSize, session));
 		}
 	}
 

@@ -7,7 +7,8 @@ import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * What Hibernate does with a load that reaches its own listeners: whether its second-level cache
- * serves it, and whether its statement carries that one key alone or a batch of queued keys.
+ * serves it, and whether its statement carries that one key alone or a batch of queued keys
+ * (those of the entities and collections it batch-loads).
  */
 final class HibernateLoads {
 
@@ -30,32 +31,50 @@ final class HibernateLoads {
 				&& session.getFactory().getCache().containsCollection(persister.getRole(), key);
 	}
 
-	/**
-	 * Whether Hibernate loads the entity with a statement for its id alone: not from the
-	 * second-level cache, and not batched with other ids its batch-fetch queue holds (it queues
-	 * those of the entities it batch-loads, by their batch size or the session's).
-	 */
-	static boolean selectsAlone(EntityPersister persister, Object id, EventSource session) {
+	/** How Hibernate loads a lazy entity: from its second-level cache, with a statement for its id alone, or in a batch. */
+	static Load of(EntityPersister persister, Object id, EventSource session) {
 		if (isCached(persister, id, session)) {
-			return false;
+			return Load.CACHED;
 		}
 		boolean[] others = new boolean[1];
 		queue(session).collectBatchLoadableEntityIds(2, (index, other) -> others[0] |= index > 0, id, persister);
-		return !others[0];
+		return others[0] ? Load.BATCHED : Load.ALONE;
 	}
 
 	/**
-	 * Whether Hibernate loads the collection with a statement for its key alone: not from the
-	 * second-level cache, and not batched with other collections its batch-fetch queue holds.
+	 * How Hibernate loads a lazy collection: from its second-level cache, with a statement for its
+	 * key alone, or in a batch with other collections its batch-fetch queue holds.
 	 */
-	static boolean selectsAlone(CollectionPersister persister, Object key, EventSource session) {
+	static Load of(CollectionPersister persister, Object key, EventSource session) {
 		if (isCached(persister, key, session)) {
-			return false;
+			return Load.CACHED;
 		}
 		boolean[] others = new boolean[1];
 		queue(session).collectBatchLoadableCollectionKeys(2, (index, other) -> others[0] |= index > 0, key,
 				persister.getAttributeMapping());
-		return !others[0];
+		return others[0] ? Load.BATCHED : Load.ALONE;
+	}
+
+	/**
+	 * The keys one statement of Hibernate's batch fetching carries at most: the batch size of the
+	 * mapping, else the session factory's default.
+	 */
+	static int batchSize(int mappingBatchSize, EventSource session) {
+		return Math.max(mappingBatchSize, session.getFactory().getSessionFactoryOptions().getDefaultBatchFetchSize());
+	}
+
+	/** How Hibernate loads what reaches its own listeners. */
+	enum Load {
+
+		/** From the second-level cache, without a statement. */
+		CACHED,
+
+		/** With a statement for one key. */
+		ALONE,
+
+		/** With a statement for that key and others its batch-fetch queue holds, queued by their batch size or the session's. */
+		BATCHED
+
 	}
 
 	private static BatchFetchQueue queue(EventSource session) {

@@ -50,7 +50,8 @@ abstract class PeerGroup<T, L> {
 	 * have left peers half-loaded in the persistence context, where plain Hibernate would not have
 	 * loaded them at all, so the transaction is marked rollback-only: nothing of that state is
 	 * ever written. A group whose loader cannot be built drops its waiting peers, which Hibernate
-	 * then loads as they are read; the read that meets it counts as a fallback.
+	 * then loads as they are read; the read that meets it counts as a fallback. A load that finds
+	 * no peer waiting is told to {@link RemainingNPlusOnes} before it runs, which may refuse it.
 	 * <p>
 	 * While the session holds a removal it has not flushed, the peer being read loads alone and
 	 * the others wait for a later load: a peer loaded then could reach the removed entity through
@@ -67,7 +68,7 @@ abstract class PeerGroup<T, L> {
 		try {
 			Collection<T> waiting = takePeers(peers);
 			if (this.broken) {
-				counters.fallbackLoad();
+				counters.fallbackLoad(peers);
 				return List.of();
 			}
 			List<T> items = new ArrayList<>();
@@ -78,8 +79,11 @@ abstract class PeerGroup<T, L> {
 					items.add(peer);
 				}
 			}
+			if (items.size() == 1) {
+				counters.loneBulkLoad(peers);
+			}
 			if (!loadChunks(items, peers, readOnly, counters, session)) {
-				counters.fallbackLoad();
+				counters.fallbackLoad(peers);
 			}
 			return items;
 		}

@@ -39,6 +39,9 @@ final class SessionPeers {
 
 	private final Set<String> groupsLoading = new HashSet<>();
 
+	/** The associations that loaded one key alone in the session; kept through {@link #clear()}. */
+	private final Set<String> oneKeyLoads = new HashSet<>();
+
 	/** Collections recorded and not yet taken, including those of evicted owners. */
 	private int collections;
 
@@ -139,6 +142,14 @@ final class SessionPeers {
 
 	void finishLoading(String group) {
 		this.groupsLoading.remove(group);
+	}
+
+	/**
+	 * Notes that an association loads one key alone.
+	 * @return whether it is the first time in the session, which is not an N+1 yet
+	 */
+	boolean firstOneKeyLoad(String association) {
+		return this.oneKeyLoads.add(association);
 	}
 
 	void clear() {

@@ -1,0 +1,47 @@
+package io.github.bulklazy.hibernate;
+
+import java.lang.StackWalker.Option;
+import java.lang.StackWalker.StackFrame;
+import java.util.List;
+
+import org.hibernate.engine.spi.Managed;
+
+/**
+ * Finds the application's code on the stack: the first frame outside the JDK, Hibernate, Spring,
+ * proxies and generated classes, bytecode-enhanced entities and bulk-lazy's engine and test
+ * support.
+ */
+public final class CallSites {
+
+	private static final List<String> FRAMEWORK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+			"jakarta.", "org.hibernate.", "org.springframework.", "net.bytebuddy.", "io.github.bulklazy.hibernate.loading.",
+			"io.github.bulklazy.hibernate.internal.", "io.github.bulklazy.test.internal.");
+
+	private static final StackWalker walker = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE);
+
+	private CallSites() {
+	}
+
+	/** The current call site, {@code com.acme.Report.print(Report.java:42)}, or {@code unknown}. */
+	public static String current() {
+		return walker.walk((frames) -> frames.filter(CallSites::isApplication)
+			.findFirst()
+			.map((frame) -> frame.toStackTraceElement().toString())
+			.orElse("unknown"));
+	}
+
+	private static boolean isApplication(StackFrame frame) {
+		String className = frame.getClassName();
+		if (frame.getDeclaringClass() == CallSites.class) {
+			return false;
+		}
+		for (String framework : FRAMEWORK_PACKAGES) {
+			if (className.startsWith(framework)) {
+				return false;
+			}
+		}
+		return !className.contains("$$") && !className.contains("$HibernateProxy")
+				&& !className.contains("$ByteBuddy") && !Managed.class.isAssignableFrom(frame.getDeclaringClass());
+	}
+
+}
