@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.bulklazy.test.Recording;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -160,9 +161,10 @@ public final class BenchmarkMain {
 
 		private static int statements(Database database, Workload workload, Strategy strategy, int n, int chunkSize) {
 			var factory = Factories.of(database, strategy, (chunkSize > 0) ? chunkSize : null);
-			Factories.counter.reset();
-			Factories.operation(factory, workload, n, strategy.handWritten);
-			return Factories.counter.count();
+			try (Recording recording = Recording.start()) {
+				Factories.operation(factory, workload, n, strategy.handWritten);
+				return recording.statements().size();
+			}
 		}
 
 	}

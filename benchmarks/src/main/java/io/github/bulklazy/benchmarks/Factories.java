@@ -23,7 +23,6 @@ import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.hibernate.BulkLazySettings;
-import io.github.bulklazy.testsupport.StatementCounter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -38,8 +37,6 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 final class Factories {
 
 	static final int STUDENTS = 10_000;
-
-	static final StatementCounter counter = new StatementCounter();
 
 	private static final Map<Database, HikariDataSource> dataSources = new ConcurrentHashMap<>();
 
@@ -86,7 +83,7 @@ final class Factories {
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("benchmarks")
 			.managedClasses(List.of(District.class, School.class, Teacher.class, Course.class, Student.class,
 					Team.class, Player.class, Account.class, Settings.class, Club.class, Member.class))
-			.property("jakarta.persistence.nonJtaDataSource", counter.wrap(dataSource))
+			.property("jakarta.persistence.nonJtaDataSource", dataSource)
 			.property("hibernate.cache.use_second_level_cache", false)
 			.property("jakarta.persistence.schema-generation.database.action", createSchema ? "drop-and-create" : "none");
 		properties.forEach(configuration::property);

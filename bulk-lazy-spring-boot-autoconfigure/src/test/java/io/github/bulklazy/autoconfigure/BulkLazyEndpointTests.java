@@ -6,12 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 
-import io.github.bulklazy.autoconfigure.app.StatementCounting;
 import io.github.bulklazy.autoconfigure.app.TestApplication;
 import io.github.bulklazy.model.Course;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Teacher;
-import io.github.bulklazy.testsupport.StatementCounter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// the application's JSON settings do not reshape the endpoint's responses
 				"spring.jackson.property-naming-strategy=SNAKE_CASE",
 				"spring.jackson.default-property-inclusion=non_null" })
-@Import(StatementCounting.class)
 class BulkLazyEndpointTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -43,12 +39,9 @@ class BulkLazyEndpointTests {
 	@Autowired
 	private EntityManagerFactory entityManagerFactory;
 
-	@Autowired
-	private StatementCounter counter;
-
 	@Test
 	void reportsConfigurationModesAndCounters() throws Exception {
-		BulkLazyJpaIntegrationTests.schoolReadingStatements(this.entityManagerFactory, this.counter);
+		BulkLazyJpaIntegrationTests.schoolReadingStatements(this.entityManagerFactory);
 		HttpResponse<String> response = get("/actuator/bulklazy");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"configuration\":{\"include\":[],\"exclude\":[\"Course\"],\"chunkSize\":null,"

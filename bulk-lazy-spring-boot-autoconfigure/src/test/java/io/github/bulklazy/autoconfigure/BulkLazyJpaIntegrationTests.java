@@ -5,12 +5,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.github.bulklazy.autoconfigure.app.StatementCounting;
 import io.github.bulklazy.hibernate.BulkLazyPlan;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
-import io.github.bulklazy.testsupport.StatementCounter;
+import io.github.bulklazy.test.Recording;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -42,8 +41,7 @@ class BulkLazyJpaIntegrationTests {
 	@Test
 	void bootsEntityManagerFactoryBulkLoads() {
 		this.contextRunner.withUserConfiguration(ModelConfiguration.class).run((context) -> {
-			assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class),
-					context.getBean(StatementCounter.class))).isEqualTo(2);
+			assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class))).isEqualTo(2);
 			assertThat(context.getBean(BulkLazyPlans.class).all()).hasSize(1);
 			assertThat(batchLoaderFactory(context.getBean(EntityManagerFactory.class)))
 				.as("bulk-lazy's, through which it loads bytecode-enhanced proxies")
@@ -56,8 +54,7 @@ class BulkLazyJpaIntegrationTests {
 		this.contextRunner.withUserConfiguration(ModelConfiguration.class)
 			.withPropertyValues("bulk-lazy.enabled=false")
 			.run((context) -> {
-				assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class),
-						context.getBean(StatementCounter.class))).isEqualTo(6);
+				assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class))).isEqualTo(6);
 				assertThat(batchLoaderFactory(context.getBean(EntityManagerFactory.class)))
 					.isEqualTo(StandardBatchLoaderFactory.class.getName());
 			});
@@ -94,11 +91,10 @@ class BulkLazyJpaIntegrationTests {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BulkLazyAutoConfiguration.class))
 			.withUserConfiguration(TwoFactoriesConfiguration.class)
 			.run((context) -> {
-				StatementCounter counter = context.getBean(StatementCounter.class);
 				Map<String, EntityManagerFactory> factories = context.getBeansOfType(EntityManagerFactory.class);
 				assertThat(factories).hasSize(2);
 				for (EntityManagerFactory factory : factories.values()) {
-					assertThat(schoolReadingStatements(factory, counter)).isEqualTo(2);
+					assertThat(schoolReadingStatements(factory)).isEqualTo(2);
 				}
 				assertThat(context.getBean(BulkLazyPlans.class).all()).extracting(BulkLazyPlan::chunkSize)
 					.containsExactly(256, 256);
@@ -106,7 +102,7 @@ class BulkLazyJpaIntegrationTests {
 	}
 
 	/** Seeds 5 schools and 20 students, then reads every student's school; returns the statements. */
-	static int schoolReadingStatements(EntityManagerFactory factory, StatementCounter counter) {
+	static int schoolReadingStatements(EntityManagerFactory factory) {
 		EntityManager entityManager = factory.createEntityManager();
 		try {
 			entityManager.getTransaction().begin();
@@ -118,10 +114,11 @@ class BulkLazyJpaIntegrationTests {
 			}
 			entityManager.flush();
 			entityManager.clear();
-			counter.reset();
-			List<Student> students = entityManager.createQuery("from Student", Student.class).getResultList();
-			students.forEach((student) -> student.getSchool().getName());
-			return counter.count();
+			try (Recording recording = Recording.start()) {
+				List<Student> students = entityManager.createQuery("from Student", Student.class).getResultList();
+				students.forEach((student) -> student.getSchool().getName());
+				return recording.statements().size();
+			}
 		}
 		finally {
 			entityManager.getTransaction().rollback();
@@ -131,13 +128,11 @@ class BulkLazyJpaIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@AutoConfigurationPackage(basePackageClasses = Student.class)
-	@Import(StatementCounting.class)
 	static class ModelConfiguration {
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@Import(StatementCounting.class)
 	static class TwoFactoriesConfiguration {
 
 		@Bean
@@ -153,7 +148,7 @@ class BulkLazyJpaIntegrationTests {
 		private static LocalContainerEntityManagerFactoryBean factory() {
 			DataSource dataSource = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build();
 			LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
-			factory.setDataSource(StatementCounting.counter().wrap(dataSource));
+			factory.setDataSource(dataSource);
 			factory.setPackagesToScan(Student.class.getPackageName());
 			factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
 			factory.getJpaPropertyMap().put("hibernate.hbm2ddl.auto", "create-drop");

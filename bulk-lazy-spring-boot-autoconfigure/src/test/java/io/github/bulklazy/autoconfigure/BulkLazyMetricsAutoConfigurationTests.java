@@ -3,7 +3,6 @@ package io.github.bulklazy.autoconfigure;
 import io.github.bulklazy.autoconfigure.BulkLazyJpaIntegrationTests.ModelConfiguration;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.micrometer.BulkLazyMetrics;
-import io.github.bulklazy.testsupport.StatementCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,7 @@ class BulkLazyMetricsAutoConfigurationTests {
 	void metersCountTheLoadsOfBootsFactory() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(BulkLazyMetrics.class);
-			BulkLazyJpaIntegrationTests.schoolReadingStatements(context.getBean(EntityManagerFactory.class),
-					context.getBean(StatementCounter.class));
+			BulkLazyJpaIntegrationTests.schoolReadingStatements(context.getBean(EntityManagerFactory.class));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("bulk.lazy.queries.saved")
 				.tags("association", "Student.school", "entityManagerFactory", "entityManagerFactory")

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.testsupport.Fixture;
-import io.github.bulklazy.testsupport.StatementCounter;
+import io.github.bulklazy.test.Recording;
 import io.github.bulklazy.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,21 +27,20 @@ class ApplicationOnEveryDatabaseTests {
 	@EnumSource(TestDatabase.class)
 	void repositoryLoopsAreBulkLoaded(TestDatabase database) {
 		Fixture.on(database);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class,
-				StatementCounting.class)
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
 					"spring.datasource.password=" + database.password(), "spring.jpa.hibernate.ddl-auto=none",
 					"spring.jpa.open-in-view=false")
 			.run()) {
-			StatementCounter counter = context.getBean(StatementCounter.class);
 			StudentRepository students = context.getBean(StudentRepository.class);
 			List<Object> trace = context.getBean(TransactionTemplate.class).execute((status) -> {
-				counter.reset();
-				List<Student> all = students.findAll();
-				long schools = all.stream().map((student) -> student.getSchool().getName()).distinct().count();
-				int courses = all.stream().mapToInt((student) -> student.getCourses().size()).sum();
-				return List.of(all.size(), schools, courses, counter.count());
+				try (Recording recording = Recording.start()) {
+					List<Student> all = students.findAll();
+					long schools = all.stream().map((student) -> student.getSchool().getName()).distinct().count();
+					int courses = all.stream().mapToInt((student) -> student.getCourses().size()).sum();
+					return List.of(all.size(), schools, courses, recording.statements().size());
+				}
 			});
 			assertThat(trace).as("60 students, 11 schools, 162 enrollments in courses not archived; "
 					+ "statements: the query, the schools, the courses")
