@@ -1,9 +1,8 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 import io.github.bulklazy.model.Edition;
 import io.github.bulklazy.model.EditionId;
@@ -13,6 +12,7 @@ import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.model.Team;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.Run;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -33,33 +33,31 @@ class BulkLoadingTests {
 	@EnumSource(TestDatabase.class)
 	void manyToOneLoopRunsOneStatementForAllSchools(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
-			Fixture.students(entityManager).forEach((student) -> trace.add(student.getSchool().getName()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			Fixture.students(entityManager).forEach((student) -> observed.value(student.getSchool().getName()));
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).endsWith(2).contains("School 11");
-		assertThat(fixture.plain(work).statements()).isEqualTo(12);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).contains("School 11");
+		assertThat(observed.statements()).as("the students, then their schools").containsExactly(2);
+		assertThat(fixture.plain(work).statements()).as("the students, then a select per school").containsExactly(12);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void oneToManyLoopKeepsOrderAndEmptyCollections(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.createQuery("from School s order by s.id", School.class)
 				.getResultList()
-				.forEach((school) -> trace.add(school.getStudents().stream().map(Student::getName).toList()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.forEach((school) -> observed.value(school.getStudents().stream().map(Student::getName).toList()));
+			observed.countStatements();
 		};
-		List<Object> trace = fixture.sameAsPlain(work);
-		assertThat(trace).endsWith(List.of(), 2);
-		assertThat(trace.get(0)).isEqualTo(List.of("Student 56", "Student 45", "Student 34", "Student 23",
-				"Student 12", "Student 1"));
-		assertThat(fixture.plain(work).statements()).isEqualTo(13);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).startsWith(List.of("Student 56", "Student 45", "Student 34", "Student 23",
+				"Student 12", "Student 1")).endsWith(List.of());
+		assertThat(observed.statements()).as("the schools, then their students").containsExactly(2);
+		assertThat(fixture.plain(work).statements()).containsExactly(13);
 	}
 
 	@ParameterizedTest
@@ -69,16 +67,16 @@ class BulkLoadingTests {
 		AssociationStatistics students = fixture.bulkPlan().statistics(fixture.bulkPlan().associations().stream()
 			.filter((association) -> association.name().equals("School.students")).findFirst().orElseThrow());
 		long saved = students.queriesSaved();
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
-			trace.add(entityManager.find(School.class, 12L).getStudents().size());
-			trace.add(entityManager.find(Edition.class, new EditionId(1L, 1)).getCopies().size());
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			observed.value(entityManager.find(School.class, 12L).getStudents().size());
+			observed.value(entityManager.find(Edition.class, new EditionId(1L, 1)).getCopies().size());
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).as("each owner, then its collection: a simple key, a composite key")
-			.containsExactly(0, 0, 4);
-		assertThat(fixture.plain(work).statements()).isEqualTo(4);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly(0, 0);
+		assertThat(observed.statements()).as("each owner, then its collection: a simple key, a composite key")
+			.containsExactly(4);
+		assertThat(fixture.plain(work).statements()).containsExactly(4);
 		assertThat(students.queriesSaved()).as("one collection in one statement saves none").isEqualTo(saved);
 	}
 
@@ -86,108 +84,104 @@ class BulkLoadingTests {
 	@EnumSource(TestDatabase.class)
 	void manyToManyLoopHonoursSqlRestriction(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
-			Fixture.students(entityManager).forEach((student) -> trace.add(
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			Fixture.students(entityManager).forEach((student) -> observed.value(
 					student.getCourses().stream().map((course) -> course.getTitle()).toList()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		List<Object> trace = fixture.sameAsPlain(work);
-		assertThat(trace).endsWith(2);
-		assertThat(trace.get(2)).as("course K is archived").isEqualTo(List.of("Course E", "Course H"));
-		assertThat(fixture.plain(work).statements()).isEqualTo(61);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values().get(2)).as("course K is archived").isEqualTo(List.of("Course E", "Course H"));
+		assertThat(observed.statements()).as("the students, then their courses").containsExactly(2);
+		assertThat(fixture.plain(work).statements()).containsExactly(61);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void elementCollectionLoopKeepsOrderColumn(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
-			Fixture.students(entityManager).forEach((student) -> trace.add(List.copyOf(student.getNicknames())));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			Fixture.students(entityManager).forEach((student) -> observed.value(List.copyOf(student.getNicknames())));
+			observed.countStatements();
 		};
-		List<Object> trace = fixture.sameAsPlain(work);
-		assertThat(trace).startsWith(List.of("nick 1.z"), List.of("nick 2.z", "nick 2.y"), List.of()).endsWith(2);
-		assertThat(fixture.plain(work).statements()).isEqualTo(61);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).startsWith(List.of("nick 1.z"), List.of("nick 2.z", "nick 2.y"), List.of());
+		assertThat(observed.statements()).as("the students, then their nicknames").containsExactly(2);
+		assertThat(fixture.plain(work).statements()).containsExactly(61);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void eagerCollectionsLoadedAfterAQueryTakeOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.createQuery("from Team t order by t.id", Team.class)
 				.getResultList()
-				.forEach((team) -> trace.add(team.getMembers().stream().sorted().toList()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.forEach((team) -> observed.value(team.getMembers().stream().sorted().toList()));
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly(List.of("member 1.0"),
-				List.of("member 2.0", "member 2.1"), List.of(), List.of("member 4.0"),
-				List.of("member 5.0", "member 5.1"), 2);
-		assertThat(fixture.plain(work).statements()).isEqualTo(6);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly(List.of("member 1.0"), List.of("member 2.0", "member 2.1"),
+				List.of(), List.of("member 4.0"), List.of("member 5.0", "member 5.1"));
+		assertThat(observed.statements()).as("the teams, then their members").containsExactly(2);
+		assertThat(fixture.plain(work).statements()).containsExactly(6);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void loadsTriggeredWhileABulkLoadRunsAreBulkLoadedToo(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<League> leagues = entityManager.createQuery("from League l order by l.id", League.class)
 				.getResultList();
-			fixture.statementsSinceMark();
-			List<Object> trace = new ArrayList<>();
+			observed.skipStatements();
 			// the teams' bulk load initializes their EAGER members collections as it finishes
 			leagues.forEach((league) -> league.getTeams()
-				.forEach((team) -> trace.add(team.getName() + " " + team.getMembers().stream().sorted().toList())));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.forEach((team) -> observed.value(team.getName() + " " + team.getMembers().stream().sorted().toList())));
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("Team 1 [member 1.0]", "Team 2 [member 2.0, member 2.1]",
-				"Team 2 [member 2.0, member 2.1]", "Team 3 []", "Team 4 [member 4.0]", 2);
-		assertThat(fixture.plain(work).value()).as("3 team lists, 4 member sets").endsWith(7);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("Team 1 [member 1.0]", "Team 2 [member 2.0, member 2.1]",
+				"Team 2 [member 2.0, member 2.1]", "Team 3 []", "Team 4 [member 4.0]");
+		assertThat(observed.statements()).as("the team lists, then the member sets").containsExactly(2);
+		assertThat(fixture.plain(work).statements()).as("3 team lists, 4 member sets").containsExactly(7);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void depthThreeGraphTakesOneStatementPerLevel(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			for (Student student : Fixture.students(entityManager)) {
-				trace.add(student.getSchool().getDistrict().getName());
-				student.getCourses().forEach((course) -> trace.add(course.getTeacher().getName()));
+				observed.value(student.getSchool().getDistrict().getName());
+				student.getCourses().forEach((course) -> observed.value(course.getTeacher().getName()));
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).endsWith(5);
+		assertThat(fixture.sameAsPlain(work).statements())
+			.as("the students, their schools, the districts, their courses, the teachers")
+			.containsExactly(5);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void proxiesOfARootAndOfASubclassAreTwoPeerGroups(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<PetOwner> owners = entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
 				.getResultList();
-			fixture.statementsSinceMark();
-			List<Object> trace = new ArrayList<>();
+			observed.skipStatements();
 			for (PetOwner owner : owners) {
-				trace.add(owner.getPet().getName());
-				trace.add((owner.getDog() != null) ? owner.getDog().getName() : null);
+				observed.value(owner.getPet().getName());
+				observed.value((owner.getDog() != null) ? owner.getDog().getName() : null);
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
 		// Animal proxies 2, 3, 4 in one statement, then the Dog proxy 1 with Dog's loader, as Hibernate
 		// would load it (the Dog proxy 3 was loaded with the Animals)
-		assertThat(fixture.sameAsPlain(work)).containsExactly("Tom", "Rex", "Fido", "Fido", "Kitty", null, "Rex", null, 2);
-		assertThat(fixture.plain(work).value()).endsWith(4);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("Tom", "Rex", "Fido", "Fido", "Kitty", null, "Rex", null);
+		assertThat(observed.statements()).containsExactly(2);
+		assertThat(fixture.plain(work).statements()).containsExactly(4);
 	}
 
 	@ParameterizedTest
@@ -231,11 +225,11 @@ class BulkLoadingTests {
 		EntityManager other = fixture.bulkFactory().createEntityManager();
 		try {
 			List<Student> othersStudents = Fixture.students(other);
-			Run<Integer> run = fixture.bulk((entityManager) -> {
+			Run<Void> run = fixture.bulk((entityManager) -> {
 				Fixture.students(entityManager).forEach((student) -> student.getSchool().getName());
-				return fixture.statementsSinceMark();
+				return null;
 			});
-			assertThat(run.value()).isEqualTo(2);
+			assertThat(run.statements()).isEqualTo(2);
 			assertThat(othersStudents).noneMatch((student) -> Hibernate.isInitialized(student.getSchool()));
 			othersStudents.forEach((student) -> student.getSchool().getName());
 			assertThat(othersStudents).allMatch((student) -> Hibernate.isInitialized(student.getSchool()));

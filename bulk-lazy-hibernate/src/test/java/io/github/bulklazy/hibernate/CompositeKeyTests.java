@@ -3,6 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import io.github.bulklazy.hibernate.Association.Kind;
@@ -14,6 +15,7 @@ import io.github.bulklazy.model.Edition;
 import io.github.bulklazy.model.EditionId;
 import io.github.bulklazy.model.Ticket;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -31,23 +33,33 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class CompositeKeyTests {
 
+	/** Every citation's edition and shelf, then the statements run. */
+	private static final BiConsumer<EntityManager, Observed> CITATIONS = (entityManager, observed) -> {
+		for (Citation citation : entityManager.createQuery("from Citation c order by c.id", Citation.class)
+			.getResultList()) {
+			observed.value(citation.getId() + ":"
+					+ ((citation.getEdition() != null) ? citation.getEdition().getTitle() : "-") + "/"
+					+ ((citation.getShelf() != null) ? citation.getShelf().getLabel() : "-"));
+		}
+		observed.countStatements();
+	};
+
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void toOnesToCompositeKeysLoadInOneStatementPerTarget(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			for (Copy copy : copies(entityManager)) {
-				trace.add(copy.getId() + ":" + ((copy.getEdition() != null) ? copy.getEdition().getTitle() : "-") + "/"
-						+ ((copy.getShelf() != null) ? copy.getShelf().getLabel() : "-"));
+				observed.value(copy.getId() + ":" + ((copy.getEdition() != null) ? copy.getEdition().getTitle() : "-")
+						+ "/" + ((copy.getShelf() != null) ? copy.getShelf().getLabel() : "-"));
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		List<Object> trace = fixture.sameAsPlain(work);
-		assertThat(trace).contains("1:Edition 1.2/Shelf 1.2", "5:-/Shelf 1.2", "7:Edition 2.1/-", "20:-/Shelf 1.1");
-		assertThat(trace.get(trace.size() - 1)).as("the copies, their editions, their shelves").isEqualTo(3);
-		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 4 + 4);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).contains("1:Edition 1.2/Shelf 1.2", "5:-/Shelf 1.2", "7:Edition 2.1/-",
+				"20:-/Shelf 1.1");
+		assertThat(observed.statements()).as("the copies, their editions, their shelves").containsExactly(3);
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 4 + 4);
 		assertThat(fixture.bulkPlan().associations())
 			.filteredOn((association) -> association.name().startsWith("Copy.") || association.name().equals("Edition.copies"))
 			.extracting(Association::mode)
@@ -58,35 +70,34 @@ class CompositeKeyTests {
 	@EnumSource(TestDatabase.class)
 	void collectionsOfCompositeKeyOwnersLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			for (Edition edition : entityManager.createQuery("from Edition e order by e.id.book, e.id.number", Edition.class)
 				.getResultList()) {
-				trace.add(edition.getId() + ":" + edition.getCopies().stream().map(Copy::getId).toList());
+				observed.value(edition.getId() + ":" + edition.getCopies().stream().map(Copy::getId).toList());
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		List<Object> trace = fixture.sameAsPlain(work);
-		assertThat(trace).startsWith("1/1:[]", "1/2:[1, 6, 11, 16]").contains("3/2:[]").endsWith(2);
-		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 6);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).startsWith("1/1:[]", "1/2:[1, 6, 11, 16]").contains("3/2:[]");
+		assertThat(observed.statements()).as("the editions, then their copies").containsExactly(2);
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 6);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void referencesToCompositeKeysLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<Edition> editions = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				editions.add(entityManager.getReference(Edition.class, new EditionId(i / 2 + 1L, i % 2 + 1)));
 			}
-			List<Object> trace = new ArrayList<>();
-			editions.forEach((edition) -> trace.add(edition.getTitle()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			editions.forEach((edition) -> observed.value(edition.getTitle()));
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).startsWith("Edition 1.1").endsWith(1);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).startsWith("Edition 1.1");
+		assertThat(observed.statements()).as("the 6 editions in one statement").containsExactly(1);
 	}
 
 	@ParameterizedTest
@@ -111,11 +122,12 @@ class CompositeKeyTests {
 		Fixture fixture = Fixture.on(database);
 		AssociationStatistics editions = fixture.bulkPlan().statistics(association(fixture, "Citation.edition"));
 		long batches = editions.batches();
-		List<Object> trace = fixture.sameAsPlain(citations(fixture));
-		assertThat(trace).contains("1:Edition 1.1/Shelf 1.2", "5:Edition 3.1/-", "6:-/Shelf 2.1", "24:-/Shelf 1.1");
-		assertThat(trace.get(trace.size() - 1)).as("the citations, their editions, their shelves")
-			.isEqualTo(Fixture.deferred(1 + 1 + 1, 1 + 5 + 4));
-		assertThat(fixture.plain(citations(fixture)).statements()).isEqualTo(1 + 5 + 4);
+		Observed observed = fixture.sameAsPlain(CITATIONS);
+		assertThat(observed.values()).contains("1:Edition 1.1/Shelf 1.2", "5:Edition 3.1/-", "6:-/Shelf 2.1",
+				"24:-/Shelf 1.1");
+		assertThat(observed.statements()).as("the citations, their editions, their shelves")
+			.containsExactly(Fixture.deferred(1 + 1 + 1, 1 + 5 + 4));
+		assertThat(fixture.plain(CITATIONS).statements()).containsExactly(1 + 5 + 4);
 		assertThat(editions.batches() - batches).isEqualTo(Fixture.deferred(1, 0));
 		assertThat(fixture.bulkPlan().associations()).filteredOn((association) -> association.name().startsWith("Citation."))
 			.extracting(Association::name, Association::kind, Association::mode, Association::reason)
@@ -129,12 +141,11 @@ class CompositeKeyTests {
 	void eagerToOnesToCompositeKeysShareTheChunkSizeAmongTheirColumns(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		try (EntityManagerFactory factory = fixture.factory(new BulkLazySettings(List.of(), List.of(), 4), Map.of())) {
-			List<Object> trace = fixture.run(factory, citations(fixture)).value();
-			List<Object> plain = fixture.plain(citations(fixture)).value();
-			assertThat(trace.subList(0, trace.size() - 1)).isEqualTo(plain.subList(0, plain.size() - 1));
-			assertThat(trace.get(trace.size() - 1))
+			Observed observed = fixture.run(factory, CITATIONS);
+			assertThat(observed.values()).isEqualTo(fixture.plain(CITATIONS).values());
+			assertThat(observed.statements())
 				.as("the citations, then 5 editions and 4 shelves of 2 columns, 2 per statement")
-				.isEqualTo(Fixture.deferred(1 + 3 + 2, 1 + 5 + 4));
+				.containsExactly(Fixture.deferred(1 + 3 + 2, 1 + 5 + 4));
 		}
 	}
 
@@ -142,35 +153,19 @@ class CompositeKeyTests {
 	@EnumSource(TestDatabase.class)
 	void eagerToOnesToTargetsWhoseIdHoldsAnAssociationStayWithHibernate(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.createQuery("from Ticket t left join fetch t.school order by t.id", Ticket.class)
 				.getResultList()
-				.forEach((ticket) -> trace.add(ticket.getSeat().getLabel()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.forEach((ticket) -> observed.value(ticket.getSeat().getLabel()));
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).as("the tickets, then a select per seat")
-			.containsExactly("Seat 2.1", "Seat 1.2", "Seat 2.3", "Seat 1.4", 1 + 4);
-		assertThat(fixture.plain(work).value()).endsWith(1 + 4);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("Seat 2.1", "Seat 1.2", "Seat 2.3", "Seat 1.4");
+		assertThat(observed.statements()).as("the tickets, then a select per seat").containsExactly(1 + 4);
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 4);
 		assertThat(fixture.bulkPlan().associations()).filteredOn((association) -> association.name().equals("Ticket.seat"))
 			.extracting(Association::mode, Association::reason)
 			.containsExactly(tuple(Mode.FALLBACK, Reason.ASSOCIATION_IN_TARGET_ID));
-	}
-
-	/** Every citation's edition and shelf, then the statements run. */
-	private static Function<EntityManager, List<Object>> citations(Fixture fixture) {
-		return (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
-			for (Citation citation : entityManager.createQuery("from Citation c order by c.id", Citation.class)
-				.getResultList()) {
-				trace.add(citation.getId() + ":"
-						+ ((citation.getEdition() != null) ? citation.getEdition().getTitle() : "-") + "/"
-						+ ((citation.getShelf() != null) ? citation.getShelf().getLabel() : "-"));
-			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
-		};
 	}
 
 	private static Association association(Fixture fixture, String name) {

@@ -1,9 +1,8 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -12,6 +11,7 @@ import io.github.bulklazy.model.Animal;
 import io.github.bulklazy.model.Player;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -42,10 +42,8 @@ class EagerToOneTests {
 	static final Reason DEFERRED_REASON = Fixture.DEFERS ? null : Reason.HIBERNATE_6;
 
 	/** Every player's schools and mascot, then the statements run. */
-	private static Function<EntityManager, List<Object>> players(Fixture fixture) {
-		return (entityManager) -> trace(fixture,
-				entityManager.createQuery("from Player p order by p.id", Player.class).getResultList());
-	}
+	private static final BiConsumer<EntityManager, Observed> PLAYERS = (entityManager, observed) -> read(
+			entityManager.createQuery("from Player p order by p.id", Player.class).getResultList(), observed);
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
@@ -56,15 +54,16 @@ class EagerToOneTests {
 			.statistics(association(fixture, "Player.formerSchool"));
 		long batches = schools.batches() + formerSchools.batches();
 		long saved = schools.queriesSaved() + formerSchools.queriesSaved();
-		List<Object> trace = fixture.sameAsPlain(players(fixture));
-		assertThat(trace).contains("1:School 2/School 2/Cat Tom/Course B", "3:School 4/-/Cat Kitty/Course D",
-				"7:-/School 8/Cat Kitty/Course H", "10:School 2/School 11/-/-", "20:School 3/-/-/Course J");
-		assertThat(trace.get(trace.size() - 1))
+		Observed observed = fixture.sameAsPlain(PLAYERS);
+		assertThat(observed.values()).contains("1:School 2/School 2/Cat Tom/Course B",
+				"3:School 4/-/Cat Kitty/Course D", "7:-/School 8/Cat Kitty/Course H", "10:School 2/School 11/-/-",
+				"20:School 3/-/-/Course J");
+		assertThat(observed.statements())
 			.as("the query, the schools of each association not loaded yet (the missing ones are not selected "
 					+ "again), the courses, then a select per mascot")
-			.isEqualTo(Fixture.deferred(1 + 1 + 1 + 1 + 4, 1 + 11 + 10 + 4 + 10));
-		assertThat(fixture.plain(players(fixture)).statements()).as("the query, then a select per school, missing school, "
-				+ "mascot and course, the archived one included").isEqualTo(1 + 11 + 10 + 4 + 10);
+			.containsExactly(Fixture.deferred(1 + 1 + 1 + 1 + 4, 1 + 11 + 10 + 4 + 10));
+		assertThat(fixture.plain(PLAYERS).statements()).as("the query, then a select per school, missing school, "
+				+ "mascot and course, the archived one included").containsExactly(1 + 11 + 10 + 4 + 10);
 		assertThat(schools.batches() + formerSchools.batches() - batches).isEqualTo(Fixture.deferred(2, 0));
 		assertThat(schools.queriesSaved() + formerSchools.queriesSaved() - saved).as("11 schools in 2 statements")
 			.isEqualTo(Fixture.deferred(11 - 2, 0));
@@ -81,11 +80,11 @@ class EagerToOneTests {
 	void theTargetsLoadInChunks(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		try (EntityManagerFactory factory = fixture.factory(new BulkLazySettings(List.of(), List.of(), 4), Map.of())) {
-			List<Object> trace = fixture.run(factory, players(fixture)).value();
-			assertThat(trace.subList(0, trace.size() - 1)).isEqualTo(valuesOf(fixture.plain(players(fixture)).value()));
-			assertThat(trace.get(trace.size() - 1)).as("the query, 9 schools in 3 chunks, the 2 former schools not "
+			Observed observed = fixture.run(factory, PLAYERS);
+			assertThat(observed.values()).isEqualTo(fixture.plain(PLAYERS).values());
+			assertThat(observed.statements()).as("the query, 9 schools in 3 chunks, the 2 former schools not "
 					+ "loaded yet and the 10 missing in 3, 10 courses in 3, a select per mascot")
-				.isEqualTo(Fixture.deferred(1 + 3 + 3 + 3 + 4, 1 + 11 + 10 + 4 + 10));
+				.containsExactly(Fixture.deferred(1 + 3 + 3 + 3 + 4, 1 + 11 + 10 + 4 + 10));
 		}
 	}
 
@@ -93,53 +92,50 @@ class EagerToOneTests {
 	@EnumSource(TestDatabase.class)
 	void aReadOnlyQueryLoadsItsTargetsReadOnly(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
-			List<Object> readOnly = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			Session session = entityManager.unwrap(Session.class);
 			for (Player player : entityManager.createQuery("from Player p where p.id <= 8 order by p.id", Player.class)
 				.setHint(HibernateHints.HINT_READ_ONLY, true)
 				.getResultList()) {
-				readOnly.add((player.getSchool() != null) && session.isReadOnly(player.getSchool()));
+				observed.value((player.getSchool() != null) && session.isReadOnly(player.getSchool()));
 			}
-			readOnly.add(session.isReadOnly(entityManager.find(School.class, 3L)));
-			return readOnly;
-		});
-		assertThat(trace).containsExactly(true, true, true, true, true, true, false, true, true);
+			observed.value(session.isReadOnly(entityManager.find(School.class, 3L)));
+		};
+		assertThat(fixture.sameAsPlain(work).values()).containsExactly(true, true, true, true, true, true, false, true,
+				true);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void aReferenceSetOnAnEagerAttributeIsInitializedWhenAQueryReadsItsOwnerAgain(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			Player first = entityManager.find(Player.class, 1L);
 			first.setSchool(entityManager.getReference(School.class, 12L));
 			entityManager.flush();
-			List<Object> values = trace(fixture,
-					entityManager.createQuery("from Player p where p.id <= 3 order by p.id", Player.class)
-						.getResultList());
-			values.add(Hibernate.isInitialized(first.getSchool()));
-			return values;
-		});
-		assertThat(trace).startsWith("1:School 12/School 2/Cat Tom/Course B").endsWith(true);
+			read(entityManager.createQuery("from Player p where p.id <= 3 order by p.id", Player.class).getResultList(),
+					observed);
+			observed.value(Hibernate.isInitialized(first.getSchool()));
+		};
+		assertThat(fixture.sameAsPlain(work).values()).startsWith("1:School 12/School 2/Cat Tom/Course B")
+			.endsWith(true);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void changesFlushedBeforeTheQueryAreWhatItReads(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.find(Player.class, 2L).setSchool(entityManager.find(School.class, 12L));
 			entityManager.find(Player.class, 4L).setSchool(null);
-			List<Object> values = trace(fixture,
-					entityManager.createQuery("from Player p where p.id <= 5 order by p.id", Player.class)
-						.getResultList());
-			values.add(entityManager.createNativeQuery("select school_id from bl_player where id = 4")
+			read(entityManager.createQuery("from Player p where p.id <= 5 order by p.id", Player.class).getResultList(),
+					observed);
+			observed.value(entityManager.createNativeQuery("select school_id from bl_player where id = 4")
 				.getSingleResult());
-			return values;
-		});
-		assertThat(trace).contains("1:School 2/School 2/Cat Tom/Course B", "3:School 4/-/Cat Kitty/Course D",
-				"5:School 6/School 6/-/Course F")
+		};
+		assertThat(fixture.sameAsPlain(work).values())
+			.contains("1:School 2/School 2/Cat Tom/Course B", "3:School 4/-/Cat Kitty/Course D",
+					"5:School 6/School 6/-/Course F")
 			.anyMatch((step) -> String.valueOf(step).startsWith("2:School 12/"))
 			.anyMatch((step) -> String.valueOf(step).startsWith("4:-/"))
 			.endsWith((Object) null);
@@ -149,15 +145,15 @@ class EagerToOneTests {
 	@EnumSource(TestDatabase.class)
 	void anEntityFoundByIdJoinsItsTargetsAsInPlainHibernate(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = trace(fixture, List.of(entityManager.find(Player.class, 1L)));
-			trace.addAll(trace(fixture, List.of(entityManager.find(Player.class, 3L))));
-			return trace;
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			read(List.of(entityManager.find(Player.class, 1L)), observed);
+			read(List.of(entityManager.find(Player.class, 3L)), observed);
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("1:School 2/School 2/Cat Tom/Course B", 1,
-				"3:School 4/-/Cat Kitty/Course D", 1);
-		assertThat(fixture.plain(work).value()).containsExactly("1:School 2/School 2/Cat Tom/Course B", 1,
-				"3:School 4/-/Cat Kitty/Course D", 1);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("1:School 2/School 2/Cat Tom/Course B",
+				"3:School 4/-/Cat Kitty/Course D");
+		assertThat(observed.statements()).as("each player with its targets joined").containsExactly(1, 1);
+		assertThat(fixture.plain(work).statements()).containsExactly(1, 1);
 	}
 
 	@ParameterizedTest
@@ -167,7 +163,7 @@ class EagerToOneTests {
 		BulkLazyPlans plans = new BulkLazyPlans();
 		try (EntityManagerFactory factory = fixture.factory("resolver", new BulkLazySettings(List.of(), List.of(), null),
 				plans, Map.of("hibernate.persister.resolver", StandardPersisterClassResolver.class.getName()))) {
-			assertThat(fixture.run(factory, players(fixture)).statements()).isEqualTo(1 + 11 + 10 + 4 + 10);
+			assertThat(fixture.run(factory, PLAYERS).statements()).containsExactly(1 + 11 + 10 + 4 + 10);
 			assertThat(plans.all().get(0).associations())
 				.filteredOn((association) -> association.name().startsWith("Player."))
 				.extracting(Association::reason)
@@ -179,29 +175,31 @@ class EagerToOneTests {
 	@EnumSource(TestDatabase.class)
 	void aFilterOnlyForQueriesDoesNotHideTargetsLoadedById(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.unwrap(Session.class).enableFilter(School.NOT_NAMED).setParameter("name", "School 2");
-			return players(fixture).apply(entityManager);
+			PLAYERS.accept(entityManager, observed);
 		};
-		List<Object> trace = fixture.sameAsPlain(work);
-		assertThat(trace).contains("1:School 2/School 2/Cat Tom/Course B");
-		assertThat(trace.get(trace.size() - 1)).isEqualTo(Fixture.deferred(1 + 1 + 1 + 1 + 4, 1 + 11 + 10 + 4 + 10));
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).contains("1:School 2/School 2/Cat Tom/Course B");
+		assertThat(observed.statements()).containsExactly(Fixture.deferred(1 + 1 + 1 + 1 + 4, 1 + 11 + 10 + 4 + 10));
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void aTupleTransformerReadsTheTargetsAsInPlainHibernate(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>(entityManager.unwrap(Session.class)
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			entityManager.unwrap(Session.class)
 				.createQuery("select p from Player p where p.id <= 8 order by p.id", Object[].class)
 				.setTupleTransformer((tuple, aliases) -> name(((Player) tuple[0]).getSchool()))
-				.getResultList());
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.getResultList()
+				.forEach(observed::value);
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("School 2", "School 3", "School 4", "School 5",
-				"School 6", "School 7", "-", "School 9", fixture.plain(work).value().get(8));
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("School 2", "School 3", "School 4", "School 5", "School 6",
+				"School 7", "-", "School 9");
+		assertThat(observed.statements()).isEqualTo(fixture.plain(work).statements());
 	}
 
 	private static Association association(Fixture fixture, String name) {
@@ -209,18 +207,12 @@ class EagerToOneTests {
 	}
 
 	/** Each player's schools and mascot, then the statements run since the last count. */
-	private static List<Object> trace(Fixture fixture, List<Player> players) {
-		List<Object> trace = new ArrayList<>();
+	private static void read(List<Player> players, Observed observed) {
 		for (Player player : players) {
-			trace.add(player.getId() + ":" + name(player.getSchool()) + "/" + name(player.getFormerSchool()) + "/"
+			observed.value(player.getId() + ":" + name(player.getSchool()) + "/" + name(player.getFormerSchool()) + "/"
 					+ mascot(player.getMascot()) + "/" + ((player.getCourse() != null) ? player.getCourse().getTitle() : "-"));
 		}
-		trace.add(fixture.statementsSinceMark());
-		return trace;
-	}
-
-	private static List<Object> valuesOf(List<Object> trace) {
-		return trace.stream().filter((step) -> !(step instanceof Integer)).toList();
+		observed.countStatements();
 	}
 
 	private static String name(School school) {

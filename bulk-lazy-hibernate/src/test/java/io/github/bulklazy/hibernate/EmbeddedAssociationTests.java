@@ -1,9 +1,8 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -12,6 +11,7 @@ import io.github.bulklazy.model.District;
 import io.github.bulklazy.model.Member;
 import io.github.bulklazy.model.Membership;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -33,77 +33,73 @@ class EmbeddedAssociationTests {
 	@EnumSource(TestDatabase.class)
 	void lazyToOneInsideAnEmbeddableLoadsInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			for (Member member : members(entityManager)) {
 				Membership membership = member.getMembership();
-				trace.add((membership.getSchool() != null) ? membership.getSchool().getName() : "-");
+				observed.value((membership.getSchool() != null) ? membership.getSchool().getName() : "-");
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).startsWith("School 3", "School 4", "School 5", "School 2", "-")
-			.as("the members, their 4 pets one by one, their schools")
-			.endsWith(1 + 4 + 1);
-		assertThat(fixture.plain(work).statements()).as("the members, their pets, 4 schools").isEqualTo(1 + 4 + 4);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).startsWith("School 3", "School 4", "School 5", "School 2", "-");
+		assertThat(observed.statements()).as("the members, their 4 pets one by one, their schools")
+			.containsExactly(1 + 4 + 1);
+		assertThat(fixture.plain(work).statements()).as("the members, their pets, 4 schools")
+			.containsExactly(1 + 4 + 4);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void collectionInsideAnEmbeddableLoadsInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			for (Member member : members(entityManager)) {
-				trace.add(member.getMembership().getCourses().stream().map(Course::getTitle).toList());
+				observed.value(member.getMembership().getCourses().stream().map(Course::getTitle).toList());
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		List<Object> trace = fixture.sameAsPlain(work);
-		assertThat(trace.get(6)).as("the seventh member has no course").isEqualTo(List.of());
-		assertThat(trace.get(trace.size() - 1)).as("the members, their 4 pets, their courses").isEqualTo(1 + 4 + 1);
-		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 4 + 10);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values().get(6)).as("the seventh member has no course").isEqualTo(List.of());
+		assertThat(observed.statements()).as("the members, their 4 pets, their courses").containsExactly(1 + 4 + 1);
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 4 + 10);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void toOnesInsideTheElementsOfACollectionLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			for (Member member : members(entityManager)) {
-				member.getVisits().forEach((visit) -> trace.add(visit.getPurpose() + ":" + name(visit.getDistrict())));
+				member.getVisits().forEach((visit) -> observed.value(visit.getPurpose() + ":" + name(visit.getDistrict())));
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).startsWith("visit 1.0:District 2", "visit 2.0:District 3")
-			.contains("visit 5.0:-", "visit 8.1:District 2")
-			.as("the members, their 4 pets, their visits, the visits' districts")
-			.endsWith(1 + 4 + 1 + 1);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).startsWith("visit 1.0:District 2", "visit 2.0:District 3")
+			.contains("visit 5.0:-", "visit 8.1:District 2");
+		assertThat(observed.statements()).as("the members, their 4 pets, their visits, the visits' districts")
+			.containsExactly(1 + 4 + 1 + 1);
 		assertThat(fixture.plain(work).statements()).as("the members, their pets, 10 visit lists, 4 districts")
-			.isEqualTo(1 + 4 + 10 + 4);
+			.containsExactly(1 + 4 + 10 + 4);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void toOnesInsideElementsFetchedWithTheirOwnersLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			for (Member member : entityManager
 				.createQuery("select distinct m from Member m left join fetch m.visits order by m.id", Member.class)
 				.getResultList()) {
-				member.getVisits().forEach((visit) -> trace.add(visit.getPurpose() + ":" + name(visit.getDistrict())));
+				member.getVisits().forEach((visit) -> observed.value(visit.getPurpose() + ":" + name(visit.getDistrict())));
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).contains("visit 1.0:District 2", "visit 5.0:-")
-			.as("the members with their visits, their 4 pets, the visits' districts")
-			.endsWith(1 + 4 + 1);
-		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 4 + 4);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).contains("visit 1.0:District 2", "visit 5.0:-");
+		assertThat(observed.statements()).as("the members with their visits, their 4 pets, the visits' districts")
+			.containsExactly(1 + 4 + 1);
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 4 + 4);
 	}
 
 	@ParameterizedTest

@@ -3,6 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import io.github.bulklazy.enhanced.Academy;
@@ -11,6 +12,7 @@ import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -50,24 +52,23 @@ class EnhancedEntityTests {
 		Fixture fixture = Fixture.on(database);
 		assertThat(PersistentAttributeInterceptable.class).isAssignableFrom(Pupil.class)
 			.isAssignableFrom(Academy.class);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<Pupil> pupils = pupils(entityManager);
-			List<Object> trace = new ArrayList<>();
-			trace.add("enhanced proxy: " + (!Hibernate.isInitialized(pupils.get(0).getAcademy())
+			observed.value("enhanced proxy: " + (!Hibernate.isInitialized(pupils.get(0).getAcademy())
 					&& !(pupils.get(0).getAcademy() instanceof HibernateProxy)));
 			for (Pupil pupil : pupils) {
-				trace.add(pupil.getName() + ":" + name(pupil.getAcademy()));
+				observed.value(pupil.getName() + ":" + name(pupil.getAcademy()));
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
 		AssociationStatistics statistics = fixture.bulkPlan().statistics(association(fixture, "Pupil.academy"));
 		long batches = statistics.batches();
 		long saved = statistics.queriesSaved();
-		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 6);
-		assertThat(fixture.sameAsPlain(work))
-			.contains("enhanced proxy: true", "Pupil 1:Academy 2", "Pupil 7:-", "Pupil 30:Academy 1")
-			.endsWith(2);
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 6);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).contains("enhanced proxy: true", "Pupil 1:Academy 2", "Pupil 7:-",
+				"Pupil 30:Academy 1");
+		assertThat(observed.statements()).as("the pupils, then their academies").containsExactly(2);
 		assertThat(statistics.batches() - batches).isEqualTo(1);
 		assertThat(statistics.queriesSaved() - saved).as("academies 1 to 8, former ones included, in 1 statement")
 			.isEqualTo(7);
@@ -77,104 +78,103 @@ class EnhancedEntityTests {
 	@EnumSource(TestDatabase.class)
 	void enhancedProxiesReachedThroughTwoAssociationsLoadTogether(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			for (Pupil pupil : pupils(entityManager)) {
-				trace.add(pupil.getName() + ":" + name(pupil.getFormerAcademy()) + "/" + name(pupil.getAcademy()));
+				observed.value(pupil.getName() + ":" + name(pupil.getFormerAcademy()) + "/" + name(pupil.getAcademy()));
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 8);
-		assertThat(fixture.sameAsPlain(work)).contains("Pupil 1:Academy 2/Academy 2", "Pupil 4:-/Academy 5")
-			.endsWith(2);
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 8);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).contains("Pupil 1:Academy 2/Academy 2", "Pupil 4:-/Academy 5");
+		assertThat(observed.statements()).as("the pupils, then the academies of both associations")
+			.containsExactly(2);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void enhancedReferencesLoadTogetherAndAMissingOneFailsAsInPlainHibernate(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<Academy> academies = new ArrayList<>();
 			for (long id : new long[] { 99, 1, 2, 3, 9 }) {
 				academies.add(entityManager.getReference(Academy.class, id));
 			}
-			List<Object> trace = new ArrayList<>();
 			for (Academy academy : academies) {
 				try {
-					trace.add(academy.getName());
+					observed.value(academy.getName());
 				}
 				catch (RuntimeException ex) {
-					trace.add(ex.getClass().getSimpleName());
+					observed.value(ex.getClass().getSimpleName());
 				}
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		assertThat(fixture.plain(work).statements()).isEqualTo(5);
-		assertThat(fixture.sameAsPlain(work)).containsExactly("EntityNotFoundException", "Academy 1", "Academy 2",
-				"Academy 3", "Academy 9", 2);
+		assertThat(fixture.plain(work).statements()).containsExactly(5);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("EntityNotFoundException", "Academy 1", "Academy 2", "Academy 3",
+				"Academy 9");
+		assertThat(observed.statements()).containsExactly(2);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void enhancedProxiesSurviveAFlushAndBulkLoadedOnesAreWrittenWhenChanged(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<Pupil> pupils = pupils(entityManager);
 			entityManager.find(Academy.class, 9L).setName("Academy nine");
 			entityManager.flush();
-			List<Object> trace = new ArrayList<>();
-			pupils.forEach((pupil) -> trace.add(name(pupil.getAcademy())));
+			pupils.forEach((pupil) -> observed.value(name(pupil.getAcademy())));
 			pupils.get(0).getAcademy().setName("Renamed");
-			trace.add(Hibernate.isInitialized(pupils.get(2).getAcademy()));
+			observed.value(Hibernate.isInitialized(pupils.get(2).getAcademy()));
 			entityManager.flush();
-			trace.add(entityManager.createNativeQuery("select name from bl_academy where id in (2, 9) order by id")
+			observed.value(entityManager.createNativeQuery("select name from bl_academy where id in (2, 9) order by id")
 				.getResultList());
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).contains("Academy 2", true, List.of("Renamed", "Academy nine"))
-			.endsWith(1 + 1 + 1 + 1 + 1 + 1);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).contains("Academy 2", true, List.of("Renamed", "Academy nine"));
+		assertThat(observed.statements()).containsExactly(1 + 1 + 1 + 1 + 1 + 1);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void anEnhancedProxyHoldingAValueSetWithoutLoadingItIsNoPeer(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<Pupil> pupils = pupils(entityManager);
 			Academy third = pupils.get(1).getAcademy();
 			third.setName("Set without loading");
-			List<Object> trace = new ArrayList<>();
-			trace.add(Hibernate.isInitialized(third));
-			trace.add(name(pupils.get(0).getAcademy()));
-			trace.add(third.getName());
-			trace.add(Hibernate.isInitialized(third));
+			observed.value(Hibernate.isInitialized(third));
+			observed.value(name(pupils.get(0).getAcademy()));
+			observed.value(third.getName());
+			observed.value(Hibernate.isInitialized(third));
 			entityManager.flush();
-			trace.add(entityManager.createNativeQuery("select name from bl_academy where id = 3").getSingleResult());
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.value(entityManager.createNativeQuery("select name from bl_academy where id = 3").getSingleResult());
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly(false, "Academy 2", "Set without loading", false,
-				"Set without loading", 1 + 1 + 1 + 1);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly(false, "Academy 2", "Set without loading", false,
+				"Set without loading");
+		assertThat(observed.statements()).containsExactly(1 + 1 + 1 + 1);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void collectionsOfEnhancedEntitiesLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			for (Academy academy : entityManager.createQuery("from Academy a order by a.id", Academy.class)
 				.getResultList()) {
-				trace.add(academy.getName() + ":" + academy.getPupils().stream().map(Pupil::getName).toList());
+				observed.value(academy.getName() + ":" + academy.getPupils().stream().map(Pupil::getName).toList());
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		assertThat(fixture.plain(work).statements()).isEqualTo(1 + 9);
-		assertThat(fixture.sameAsPlain(work)).contains("Academy 9:[]").endsWith(2);
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 9);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).contains("Academy 9:[]");
+		assertThat(observed.statements()).as("the academies, then their pupils").containsExactly(2);
 	}
 
 	@ParameterizedTest

@@ -1,12 +1,13 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import io.github.bulklazy.model.Guild;
 import io.github.bulklazy.model.Guildsman;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestData;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
@@ -31,12 +32,14 @@ class FallbackStatisticsTests {
 		AssociationStatistics members = statistics(fixture, "Guild.members");
 		evictGuilds(fixture);
 		long fallbacks = members.fallbacks();
-		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembers))).as("the guilds, then each one's members")
-			.endsWith(1 + TestData.GUILDS)
-			.contains(List.of("Guildsman 2.1", "Guildsman 2.2"));
+		Observed observed = fixture.sameAsPlain(guilds(Guild::getMembers));
+		assertThat(observed.values()).contains(List.of("Guildsman 2.1", "Guildsman 2.2"));
+		assertThat(observed.statements()).as("the guilds, then each one's members")
+			.containsExactly(1 + TestData.GUILDS);
 		assertThat(members.fallbacks() - fallbacks).isEqualTo(TestData.GUILDS);
-		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembers))).as("the guilds; the cache serves the rest")
-			.endsWith(1);
+		assertThat(fixture.sameAsPlain(guilds(Guild::getMembers)).statements())
+			.as("the guilds; the cache serves the rest")
+			.containsExactly(1);
 		assertThat(members.fallbacks() - fallbacks).as("nothing more reached the database").isEqualTo(TestData.GUILDS);
 	}
 
@@ -47,17 +50,18 @@ class FallbackStatisticsTests {
 		AssociationStatistics batched = statistics(fixture, "Guild.membersInBatches");
 		evictGuilds(fixture);
 		long fallbacks = batched.fallbacks();
-		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembersInBatches)))
-			.as("the guilds, then their members in batches of 10").endsWith(1 + 3);
-		assertThat(fixture.sameAsPlain(guilds(fixture, Guild::getMembersInBatches))).endsWith(1);
+		assertThat(fixture.sameAsPlain(guilds(Guild::getMembersInBatches)).statements())
+			.as("the guilds, then their members in batches of 10")
+			.containsExactly(1 + 3);
+		assertThat(fixture.sameAsPlain(guilds(Guild::getMembersInBatches)).statements()).containsExactly(1);
 		assertThat(batched.fallbacks()).isEqualTo(fallbacks);
 		evictGuilds(fixture);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
-			List<Object> names = new ArrayList<>(names(entityManager.find(Guild.class, 2L).getMembersInBatches()));
-			names.add(fixture.statementsSinceMark());
-			return names;
-		});
-		assertThat(trace).as("a batch of one key is a load one at a time").endsWith(1 + 1);
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			names(entityManager.find(Guild.class, 2L).getMembersInBatches()).forEach(observed::value);
+			observed.countStatements();
+		};
+		assertThat(fixture.sameAsPlain(work).statements()).as("a batch of one key is a load one at a time")
+			.containsExactly(1 + 1);
 		assertThat(batched.fallbacks() - fallbacks).isEqualTo(1);
 	}
 
@@ -66,25 +70,22 @@ class FallbackStatisticsTests {
 	void aFilteredCollectionTheCacheHoldsLoadsAsInPlainHibernate(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		evictGuilds(fixture);
-		fixture.sameAsPlain(guilds(fixture, Guild::getFilteredMembers));
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		fixture.sameAsPlain(guilds(Guild::getFilteredMembers));
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			// the filter makes Hibernate load the collections it holds in the second-level cache
 			entityManager.unwrap(Session.class).enableFilter(Guild.NOT_NAMED).setParameter("name", "Guildsman 2.1");
-			return guilds(fixture, Guild::getFilteredMembers).apply(entityManager);
-		});
-		assertThat(trace).startsWith(List.of("Guildsman 1.1"), List.of("Guildsman 2.2"), List.of("Guildsman 3.1"),
-				List.of("Guildsman 4.1", "Guildsman 4.2"));
+			guilds(Guild::getFilteredMembers).accept(entityManager, observed);
+		};
+		assertThat(fixture.sameAsPlain(work).values()).startsWith(List.of("Guildsman 1.1"), List.of("Guildsman 2.2"),
+				List.of("Guildsman 3.1"), List.of("Guildsman 4.1", "Guildsman 4.2"));
 	}
 
-	private static Function<EntityManager, List<Object>> guilds(Fixture fixture,
-			Function<Guild, List<Guildsman>> collection) {
-		return (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+	private static BiConsumer<EntityManager, Observed> guilds(Function<Guild, List<Guildsman>> collection) {
+		return (entityManager, observed) -> {
 			entityManager.createQuery("from Guild g order by g.id", Guild.class)
 				.getResultList()
-				.forEach((guild) -> trace.add(names(collection.apply(guild))));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.forEach((guild) -> observed.value(names(collection.apply(guild))));
+			observed.countStatements();
 		};
 	}
 

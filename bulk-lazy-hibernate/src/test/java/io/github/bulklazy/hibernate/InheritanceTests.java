@@ -1,8 +1,7 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import io.github.bulklazy.hibernate.Association.Reason;
@@ -14,6 +13,7 @@ import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.Shelter;
 import io.github.bulklazy.model.Vehicle;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -34,19 +34,17 @@ class InheritanceTests {
 	void eagerCollectionsWhoseElementsHoldProxiesOfTwoSubclassTypesLoadInTheOrderOfTheResult(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		for (String order : List.of("asc", "desc")) {
-			Function<EntityManager, List<Object>> work = (entityManager) -> {
-				List<Object> trace = new ArrayList<>();
+			BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 				// the owners load while the read-only query runs, their proxies of Rex read-only: typed
 				// to Animal (owner 4, shelter 1) and to Dog (owner 1, shelter 2)
 				entityManager.createQuery("from Shelter s order by s.id " + order, Shelter.class)
 					.setHint(HibernateHints.HINT_READ_ONLY, true)
 					.getResultList();
 				Dog rex = entityManager.find(Dog.class, 1L);
-				trace.add(entityManager.unwrap(Session.class).isReadOnly(rex));
+				observed.value(entityManager.unwrap(Session.class).isReadOnly(rex));
 				rex.setName("Rex II");
 				entityManager.flush();
-				trace.add(entityManager.createNativeQuery("select name from bl_animal where id = 1").getSingleResult());
-				return trace;
+				observed.value(entityManager.createNativeQuery("select name from bl_animal where id = 1").getSingleResult());
 			};
 			fixture.sameAsPlain(work);
 		}
@@ -59,7 +57,7 @@ class InheritanceTests {
 	@EnumSource(TestDatabase.class)
 	void aReadOnlyRootProxyDoesNotMakeASubclassProxyReadOnly(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			// owner 4's pet is the Animal proxy of dog 1, read-only; owner 1's dog is the Dog proxy of it
 			entityManager.createQuery("from PetOwner o where o.id = 4", PetOwner.class)
 				.setHint(HibernateHints.HINT_READ_ONLY, true)
@@ -67,49 +65,46 @@ class InheritanceTests {
 			PetOwner owner = entityManager.find(PetOwner.class, 1L);
 			owner.getDog().setName("Rex changed");
 			entityManager.flush();
-			return List.of(entityManager.createNativeQuery("select name from bl_animal where id = 1").getSingleResult());
+			observed.value(entityManager.createNativeQuery("select name from bl_animal where id = 1").getSingleResult());
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("Rex changed");
+		assertThat(fixture.sameAsPlain(work).values()).containsExactly("Rex changed");
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void aProxyOfTheWrongSubclassDoesNotBreakAQueryForTheRightOne(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.getReference(Car.class, 1L);
-			trace.add(outcome(() -> entityManager.createQuery("from Bike b order by b.id", Bike.class)
+			observed.value(outcome(() -> entityManager.createQuery("from Bike b order by b.id", Bike.class)
 				.getResultList()
 				.stream()
 				.map(Vehicle::getLabel)
 				.toList()));
-			trace.add(outcome(() -> entityManager.createQuery("from Car c order by c.id", Car.class)
+			observed.value(outcome(() -> entityManager.createQuery("from Car c order by c.id", Car.class)
 				.getResultList()
 				.stream()
 				.map((car) -> (car.getGarage() != null) ? car.getGarage().getName() : "-")
 				.toList()));
-			return trace;
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly(List.of("Bike 1", "Bike 4"), List.of("City 1", "-"));
+		assertThat(fixture.sameAsPlain(work).values()).containsExactly(List.of("Bike 1", "Bike 4"),
+				List.of("City 1", "-"));
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void subclassProxiesReachedThroughTheirRootLoadAsInPlainHibernate(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<PetOwner> owners = entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
 				.setHint(HibernateHints.HINT_READ_ONLY, true)
 				.getResultList();
 			PetOwner first = entityManager.find(PetOwner.class, 1L);
 			for (PetOwner owner : owners) {
-				trace.add(owner.getPet().getClass().getSuperclass().getSimpleName() + " " + owner.getPet().getName());
-				trace.add(entityManager.unwrap(Session.class).isReadOnly(owner.getPet()));
+				observed.value(owner.getPet().getClass().getSuperclass().getSimpleName() + " " + owner.getPet().getName());
+				observed.value(entityManager.unwrap(Session.class).isReadOnly(owner.getPet()));
 			}
-			trace.add(first.getDog().getName());
-			return trace;
+			observed.value(first.getDog().getName());
 		};
 		fixture.sameAsPlain(work);
 	}
@@ -131,21 +126,19 @@ class InheritanceTests {
 			TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
 		for (boolean readOnlyQuery : List.of(true, false)) {
-			List<Object> trace = fixture.sameAsPlain((entityManager) -> {
-				List<Object> values = new ArrayList<>();
+			BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 				// proxies of the owners' pets, typed to Animal, read-only or not: Tom and Kitty are cats
 				List<PetOwner> owners = entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
 					.setHint(HibernateHints.HINT_READ_ONLY, readOnlyQuery)
 					.getResultList();
 				// the session's default the other way round
 				entityManager.unwrap(Session.class).setDefaultReadOnly(!readOnlyQuery);
-				values.add(owners.get(0).getPet().getName());
+				observed.value(owners.get(0).getPet().getName());
 				entityManager.merge(new Cat(4L, "Kitty II"));
 				entityManager.flush();
-				values.add(entityManager.createNativeQuery("select name from bl_animal where id = 4").getSingleResult());
-				return values;
-			});
-			assertThat(trace).as("read-only query: " + readOnlyQuery)
+				observed.value(entityManager.createNativeQuery("select name from bl_animal where id = 4").getSingleResult());
+			};
+			assertThat(fixture.sameAsPlain(work).values()).as("read-only query: " + readOnlyQuery)
 				.containsExactly("Tom", readOnlyQuery ? "Kitty II" : "Kitty");
 		}
 	}

@@ -1,12 +1,12 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import io.github.bulklazy.model.Address;
 import io.github.bulklazy.model.User;
 import io.github.bulklazy.testsupport.Fixture;
-import io.github.bulklazy.testsupport.Run;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,141 +28,141 @@ class MappingKindScenariosTests {
 	@EnumSource(TestDatabase.class)
 	void oneToOneLoadsEveryUsersInfoInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<User> users = users(entityManager, 7, 8, 9, 10);
-			List<Object> steps = new ArrayList<>();
-			steps.add(fixture.statementsSinceMark());
-			steps.add(details(users.get(0)));
-			steps.add(fixture.statementsSinceMark());
-			for (User user : users) {
-				steps.add(details(user));
-			}
+			observed.countStatements();
+			observed.value(details(users.get(0)));
+			observed.countStatements();
+			users.forEach((user) -> observed.value(details(user)));
 			users.stream().filter((user) -> user.getUserInfo() != null)
-				.forEach((user) -> steps.add(user.getUserInfo().getUser().getName()));
-			steps.add(fixture.statementsSinceMark());
-			return steps;
-		});
-		assertThat(trace).containsExactly(1, "info 1", 1, "info 1", "info 2", null, "info 3", "jack", "ed", "chuck", 0);
+				.forEach((user) -> observed.value(user.getUserInfo().getUser().getName()));
+			observed.countStatements();
+		};
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("info 1", "info 1", "info 2", null, "info 3", "jack", "ed",
+				"chuck");
+		assertThat(observed.statements()).as("the users, then every info in one statement, then none")
+			.containsExactly(1, 1, 0);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void loadsOnlyUnpopulatedCollections(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Run<List<Object>> run = fixture.bulk((entityManager) -> {
-			List<User> users = users(entityManager, 7, 8, 9, 10);
-			List<Object> steps = new ArrayList<>();
-			steps.add(emails(users.get(1).getAddresses()));
-			steps.add(fixture.statementsSinceMark());
-			steps.add(fixture.sql().get(fixture.sql().size() - 1));
-			return steps;
+		Observed first = fixture.bulk((entityManager, observed) -> {
+			users(entityManager, 7, 8, 9, 10).get(1).getAddresses().size();
+			observed.countStatements();
 		});
 		// the first read loaded all four; a second traversal of fresh users must load only the others
-		Run<List<Object>> second = fixture.bulk((entityManager) -> {
+		Observed second = fixture.bulk((entityManager, observed) -> {
 			List<User> users = users(entityManager, 7, 8, 9, 10);
 			users.get(1).getAddresses().size();
-			fixture.statementsSinceMark();
-			List<Object> steps = new ArrayList<>();
-			steps.add(emails(users.get(0).getAddresses()));
-			steps.add(fixture.statementsSinceMark());
-			users.forEach((user) -> steps.add(emails(user.getAddresses())));
-			steps.add(fixture.statementsSinceMark());
-			return steps;
+			observed.skipStatements();
+			observed.value(emails(users.get(0).getAddresses()));
+			observed.countStatements();
+			users.forEach((user) -> observed.value(emails(user.getAddresses())));
+			observed.countStatements();
 		});
-		assertThat(run.value().get(1)).isEqualTo(2);
-		assertThat(second.value()).containsExactly(List.of("jack@bean.com"), 0, List.of("jack@bean.com"),
-				List.of("ed@wood.com", "ed@lala.com", "ed@bettyboop.com"), List.of("fred@fred.com"), List.of(), 0);
+		assertThat(first.statements()).as("the users, then every user's addresses").containsExactly(2);
+		assertThat(second.values()).containsExactly(List.of("jack@bean.com"), List.of("jack@bean.com"),
+				List.of("ed@wood.com", "ed@lala.com", "ed@bettyboop.com"), List.of("fred@fred.com"), List.of());
+		assertThat(second.statements()).containsExactly(0, 0);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void oneToManyKeepsOrderAndGivesEmptyCollections(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<User> users = users(entityManager, 7, 8, 9, 10);
-			fixture.statementsSinceMark();
-			List<Object> steps = new ArrayList<>();
-			steps.add(emails(users.get(0).getAddresses()));
-			steps.add(fixture.statementsSinceMark());
-			users.forEach((user) -> steps.add(emails(user.getAddresses())));
-			users.forEach((user) -> user.getAddresses().forEach((address) -> steps.add(address.getUser().getName())));
-			steps.add(fixture.statementsSinceMark());
-			return steps;
-		});
-		assertThat(trace).containsExactly(List.of("jack@bean.com"), 1, List.of("jack@bean.com"),
+			observed.skipStatements();
+			observed.value(emails(users.get(0).getAddresses()));
+			observed.countStatements();
+			users.forEach((user) -> observed.value(emails(user.getAddresses())));
+			users.forEach((user) -> user.getAddresses().forEach((address) -> observed.value(address.getUser().getName())));
+			observed.countStatements();
+		};
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly(List.of("jack@bean.com"), List.of("jack@bean.com"),
 				List.of("ed@wood.com", "ed@lala.com", "ed@bettyboop.com"), List.of("fred@fred.com"), List.of(), "jack",
-				"ed", "ed", "ed", "fred", 0);
+				"ed", "ed", "ed", "fred");
+		assertThat(observed.statements()).as("every user's addresses in one statement, then none")
+			.containsExactly(1, 0);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void manyToOneLoadsSharedOwnersOnce(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<Address> addresses = entityManager.createQuery("from Address a order by a.id", Address.class)
 				.getResultList();
-			fixture.statementsSinceMark();
-			List<Object> steps = new ArrayList<>();
-			steps.add(addresses.get(0).getUser().getName());
-			steps.add(fixture.statementsSinceMark());
-			addresses.forEach((address) -> steps.add(address.getUser().getName()));
-			steps.add(fixture.statementsSinceMark());
-			return steps;
-		});
-		assertThat(trace).containsExactly("jack", 1, "jack", "ed", "ed", "ed", "fred", 0);
+			observed.skipStatements();
+			observed.value(addresses.get(0).getUser().getName());
+			observed.countStatements();
+			addresses.forEach((address) -> observed.value(address.getUser().getName()));
+			observed.countStatements();
+		};
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("jack", "jack", "ed", "ed", "ed", "fred");
+		assertThat(observed.statements()).as("every address's user in one statement, then none")
+			.containsExactly(1, 0);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void selfReferencingOneToMany(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<User> users = users(entityManager, 7, 8);
-			fixture.statementsSinceMark();
-			List<Object> steps = new ArrayList<>();
-			steps.add(names(users.get(0).getChildren()));
-			steps.add(fixture.statementsSinceMark());
-			steps.add(names(users.get(1).getChildren()));
-			users.get(0).getChildren().forEach((child) -> steps.add(child.getParent().getName()));
-			steps.add(fixture.statementsSinceMark());
-			return steps;
-		});
-		assertThat(trace).containsExactly(List.of("ed", "fred"), 1, List.of("chuck"), "jack", "jack", 0);
+			observed.skipStatements();
+			observed.value(names(users.get(0).getChildren()));
+			observed.countStatements();
+			observed.value(names(users.get(1).getChildren()));
+			users.get(0).getChildren().forEach((child) -> observed.value(child.getParent().getName()));
+			observed.countStatements();
+		};
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly(List.of("ed", "fred"), List.of("chuck"), "jack", "jack");
+		assertThat(observed.statements()).as("both users' children in one statement, then none")
+			.containsExactly(1, 0);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void selfReferencingManyToOne(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<User> users = users(entityManager, 8, 9, 10);
-			fixture.statementsSinceMark();
-			List<Object> steps = new ArrayList<>();
-			steps.add(users.get(1).getParent().getName());
-			steps.add(fixture.statementsSinceMark());
-			users.forEach((user) -> steps.add(user.getParent().getName()));
-			steps.add(fixture.statementsSinceMark());
-			return steps;
-		});
-		assertThat(trace).containsExactly("jack", 1, "jack", "jack", "ed", 0);
+			observed.skipStatements();
+			observed.value(users.get(1).getParent().getName());
+			observed.countStatements();
+			users.forEach((user) -> observed.value(user.getParent().getName()));
+			observed.countStatements();
+		};
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("jack", "jack", "jack", "ed");
+		assertThat(observed.statements()).as("every user's parent in one statement, then none")
+			.containsExactly(1, 0);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void manyToManyThroughJoinTableKeepsDuplicatedRowsAsHibernateDoes(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<User> users = users(entityManager, 7, 8, 9, 10);
-			fixture.statementsSinceMark();
-			List<Object> steps = new ArrayList<>();
-			steps.add(users.get(0).getThings().toString());
-			steps.add(fixture.statementsSinceMark());
-			users.forEach((user) -> steps.add(user.getThings().stream().map(Object::toString).sorted().toList()));
-			steps.add(fixture.statementsSinceMark());
-			return steps;
-		});
-		assertThat(trace).containsExactly("[dog]", 1, List.of("dog"), List.of("dog", "dog"), List.of("lamp"),
-				List.of("chair", "lamp"), 0);
+			observed.skipStatements();
+			observed.value(users.get(0).getThings().toString());
+			observed.countStatements();
+			users.forEach((user) -> observed.value(user.getThings().stream().map(Object::toString).sorted().toList()));
+			observed.countStatements();
+		};
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("[dog]", List.of("dog"), List.of("dog", "dog"), List.of("lamp"),
+				List.of("chair", "lamp"));
+		assertThat(observed.statements()).as("every user's things in one statement, then none")
+			.containsExactly(1, 0);
 	}
 
 	static List<User> users(EntityManager entityManager, long... ids) {

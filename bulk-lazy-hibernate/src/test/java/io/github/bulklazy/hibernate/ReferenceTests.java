@@ -3,7 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -14,6 +14,7 @@ import io.github.bulklazy.model.PetOwner;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -33,21 +34,21 @@ class ReferenceTests {
 	@EnumSource(TestDatabase.class)
 	void loopOverReferencesRunsOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<School> schools = new ArrayList<>();
 			for (long id = 1; id <= 12; id++) {
 				schools.add(entityManager.getReference(School.class, id));
 			}
-			List<Object> trace = new ArrayList<>();
-			schools.forEach((school) -> trace.add(school.getName()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			schools.forEach((school) -> observed.value(school.getName()));
+			observed.countStatements();
 		};
 		AssociationStatistics statistics = fixture.bulkPlan().statistics(reference(fixture.bulkPlan(), "School"));
 		long batches = statistics.batches();
 		long saved = statistics.queriesSaved();
-		assertThat(fixture.sameAsPlain(work)).startsWith("School 1").contains("School 12").endsWith(1);
-		assertThat(fixture.plain(work).statements()).isEqualTo(12);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).startsWith("School 1").contains("School 12");
+		assertThat(observed.statements()).as("the 12 schools in one statement").containsExactly(1);
+		assertThat(fixture.plain(work).statements()).containsExactly(12);
 		assertThat(statistics.batches() - batches).isEqualTo(1);
 		assertThat(statistics.queriesSaved() - saved).isEqualTo(11);
 	}
@@ -56,36 +57,34 @@ class ReferenceTests {
 	@EnumSource(TestDatabase.class)
 	void referencesAndAssociationProxiesOfOneEntityLoadTogether(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<Student> students = Fixture.students(entityManager);
 			School twelve = entityManager.getReference(School.class, 12L);
-			List<Object> trace = new ArrayList<>();
-			trace.add(twelve.getName());
-			students.forEach((student) -> trace.add(student.getSchool().getName()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.value(twelve.getName());
+			students.forEach((student) -> observed.value(student.getSchool().getName()));
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).startsWith("School 12").endsWith(2);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).startsWith("School 12");
+		assertThat(observed.statements()).as("the students, then school 12 with theirs").containsExactly(2);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void referencesSurviveAFlush(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<School> schools = new ArrayList<>();
 			for (long id = 1; id <= 12; id++) {
 				schools.add(entityManager.getReference(School.class, id));
 			}
 			entityManager.find(Animal.class, 1L).setName("Renamed");
 			entityManager.flush();
-			fixture.statementsSinceMark();
-			List<Object> trace = new ArrayList<>();
-			schools.forEach((school) -> trace.add(school.getName()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.skipStatements();
+			schools.forEach((school) -> observed.value(school.getName()));
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).endsWith(1);
+		assertThat(fixture.sameAsPlain(work).statements()).containsExactly(1);
 	}
 
 	@ParameterizedTest
@@ -112,59 +111,54 @@ class ReferenceTests {
 	@EnumSource(TestDatabase.class)
 	void aReferenceOfTheWrongSubclassFailsAfterTheRowItNamesWaitedAsAPeer(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			// Rex (1) is a dog, which owner 1 holds as a Dog proxy: a peer of owner 2's dog, Fido (3)
 			Cat rexAsCat = entityManager.getReference(Cat.class, 1L);
 			List<PetOwner> owners = entityManager.createQuery("from PetOwner o where o.id <= 2 order by o.id",
 					PetOwner.class).getResultList();
-			trace.add(owners.get(1).getDog().getName());
-			trace.add(nameOrFailure(rexAsCat));
-			trace.add(owners.get(0).getDog().getName());
-			return trace;
+			observed.value(owners.get(1).getDog().getName());
+			observed.value(nameOrFailure(rexAsCat));
+			observed.value(owners.get(0).getDog().getName());
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("Fido", "EntityNotFoundException", "Rex");
+		assertThat(fixture.sameAsPlain(work).values()).containsExactly("Fido", "EntityNotFoundException", "Rex");
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void aReferenceOfTheWrongSubclassThatABulkLoadMissedStillFails(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			// Tom (2) is a cat, Rex (1) is not: reading Tom loads both references, and finds no cat Rex
 			Cat rexAsCat = entityManager.getReference(Cat.class, 1L);
 			Cat tom = entityManager.getReference(Cat.class, 2L);
-			trace.add(tom.getName());
+			observed.value(tom.getName());
 			List<PetOwner> owners = entityManager.createQuery("from PetOwner o where o.id <= 2 order by o.id",
 					PetOwner.class).getResultList();
-			trace.add(owners.get(1).getDog().getName());
-			trace.add(nameOrFailure(rexAsCat));
-			return trace;
+			observed.value(owners.get(1).getDog().getName());
+			observed.value(nameOrFailure(rexAsCat));
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("Tom", "Fido", "EntityNotFoundException");
+		assertThat(fixture.sameAsPlain(work).values()).containsExactly("Tom", "Fido", "EntityNotFoundException");
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void referencesToARootAndToASubclassAreTwoGroups(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			// Tom (2) is a cat: the reference typed to Dog cannot be loaded, as in plain Hibernate
 			List<Dog> dogs = List.of(entityManager.getReference(Dog.class, 1L), entityManager.getReference(Dog.class, 2L),
 					entityManager.getReference(Dog.class, 3L));
 			List<Animal> animals = List.of(entityManager.getReference(Animal.class, 4L));
-			trace.add(dogs.get(0).getName());
-			trace.add(dogs.get(2).getName());
-			trace.add(fixture.statementsSinceMark());
-			trace.add(Hibernate.getClass(animals.get(0)).getSimpleName() + " " + animals.get(0).getName());
-			trace.add(fixture.statementsSinceMark());
-			trace.add(nameOrFailure(dogs.get(1)));
-			return trace;
+			observed.value(dogs.get(0).getName());
+			observed.value(dogs.get(2).getName());
+			observed.countStatements();
+			observed.value(Hibernate.getClass(animals.get(0)).getSimpleName() + " " + animals.get(0).getName());
+			observed.countStatements();
+			observed.value(nameOrFailure(dogs.get(1)));
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("Rex", "Fido", 1, "Cat Kitty", 1,
-				"EntityNotFoundException");
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("Rex", "Fido", "Cat Kitty", "EntityNotFoundException");
+		assertThat(observed.statements()).as("the Dog references, then the Animal reference").containsExactly(1, 1);
 	}
 
 	@ParameterizedTest

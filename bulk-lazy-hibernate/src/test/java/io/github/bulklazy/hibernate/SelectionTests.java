@@ -2,13 +2,14 @@ package io.github.bulklazy.hibernate;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.model.Teacher;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -25,16 +26,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class SelectionTests {
 
 	/** Reads every student's school, then every school's students; counts each loop. */
-	static final Function<EntityManager, List<Integer>> SCHOOLS_BOTH_WAYS = (entityManager) -> {
-		Fixture fixture = Fixture.on(TestDatabase.H2);
+	static final BiConsumer<EntityManager, Observed> SCHOOLS_BOTH_WAYS = (entityManager, observed) -> {
 		List<Student> students = Fixture.students(entityManager);
-		fixture.statementsSinceMark();
+		observed.skipStatements();
 		students.forEach((student) -> student.getSchool().getName());
-		int toOne = fixture.statementsSinceMark();
+		observed.countStatements();
 		entityManager.createQuery("from School", School.class).getResultList();
-		fixture.statementsSinceMark();
+		observed.skipStatements();
 		students.forEach((student) -> student.getSchool().getStudents().size());
-		return List.of(toOne, fixture.statementsSinceMark());
+		observed.countStatements();
 	};
 
 	@Test
@@ -43,7 +43,7 @@ class SelectionTests {
 		assertThat(modes).containsEntry("Student.school", Mode.BULK)
 			.containsEntry("School.students", Mode.BULK)
 			.containsEntry("Teacher.school", Mode.EXCLUDED);
-		assertThat(statements(BulkLazySettings.defaults(), SCHOOLS_BOTH_WAYS)).containsExactly(1, 1);
+		assertThat(run(BulkLazySettings.defaults(), SCHOOLS_BOTH_WAYS).statements()).containsExactly(1, 1);
 	}
 
 	@Test
@@ -52,7 +52,7 @@ class SelectionTests {
 		assertThat(modes(settings)).containsEntry("Student.school", Mode.EXCLUDED)
 			.containsEntry("School.students", Mode.BULK)
 			.containsEntry("Student.courses", Mode.BULK);
-		assertThat(statements(settings, SCHOOLS_BOTH_WAYS)).containsExactly(11, 1);
+		assertThat(run(settings, SCHOOLS_BOTH_WAYS).statements()).containsExactly(11, 1);
 	}
 
 	@Test
@@ -63,7 +63,7 @@ class SelectionTests {
 			.containsEntry("School.district", Mode.EXCLUDED)
 			.containsEntry("Student.courses", Mode.BULK)
 			.containsEntry("Course.teacher", Mode.BULK);
-		assertThat(statements(settings, SCHOOLS_BOTH_WAYS)).containsExactly(11, 11);
+		assertThat(run(settings, SCHOOLS_BOTH_WAYS).statements()).containsExactly(11, 11);
 	}
 
 	@Test
@@ -73,7 +73,7 @@ class SelectionTests {
 			.containsEntry("School.students", Mode.BULK)
 			.containsEntry("Student.courses", Mode.EXCLUDED)
 			.containsEntry("Course.teacher", Mode.EXCLUDED);
-		assertThat(statements(settings, SCHOOLS_BOTH_WAYS)).containsExactly(1, 1);
+		assertThat(run(settings, SCHOOLS_BOTH_WAYS).statements()).containsExactly(1, 1);
 	}
 
 	@Test
@@ -93,22 +93,22 @@ class SelectionTests {
 	@Test
 	void toOneEntryMeansProxiesReachedThroughThatAssociation() {
 		BulkLazySettings settings = new BulkLazySettings(List.of("Teacher.school"), List.of(), null);
-		Fixture fixture = Fixture.on(TestDatabase.H2);
-		List<Integer> counts = statements(settings, (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<Student> students = Fixture.students(entityManager);
 			List<Teacher> teachers = entityManager.createQuery("from Teacher t order by t.id", Teacher.class)
 				.getResultList();
-			fixture.statementsSinceMark();
+			observed.skipStatements();
 			teachers.get(0).getSchool().getName();
-			int teachersSchools = fixture.statementsSinceMark();
-			long studentsSchoolsLoaded = students.stream()
-				.filter((student) -> Hibernate.isInitialized(student.getSchool()))
-				.count();
+			observed.countStatements();
+			observed.value(students.stream().filter((student) -> Hibernate.isInitialized(student.getSchool())).count());
 			students.forEach((student) -> student.getSchool().getName());
-			return List.of(teachersSchools, (int) studentsSchoolsLoaded, fixture.statementsSinceMark());
-		});
+			observed.countStatements();
+		};
+		Observed observed = run(settings, work);
 		// teachers reach schools 2, 4, ..., 12: 27 students share them; schools 1, 3, ..., 11 remain
-		assertThat(counts).containsExactly(1, 27, 6);
+		assertThat(observed.values()).as("students whose school the teachers' load initialized").containsExactly(27L);
+		assertThat(observed.statements()).as("the teachers' schools, then the students' others one by one")
+			.containsExactly(1, 6);
 	}
 
 	@Test
@@ -140,11 +140,10 @@ class SelectionTests {
 		}
 	}
 
-	private static List<Integer> statements(BulkLazySettings settings,
-			Function<EntityManager, List<Integer>> work) {
+	private static Observed run(BulkLazySettings settings, BiConsumer<EntityManager, Observed> work) {
 		Fixture fixture = Fixture.on(TestDatabase.H2);
 		try (EntityManagerFactory factory = fixture.factory(settings, Map.of())) {
-			return fixture.run(factory, work).value();
+			return fixture.run(factory, work);
 		}
 	}
 

@@ -1,8 +1,8 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 
@@ -17,6 +17,7 @@ import io.github.bulklazy.model.User;
 import io.github.bulklazy.model.UserInfo;
 import io.github.bulklazy.model.Wallet;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -38,20 +39,18 @@ import static org.assertj.core.api.Assertions.tuple;
 class UniqueKeyToOneTests {
 
 	/** The infos and their users, after the statements that set up the work. */
-	private static Function<EntityManager, List<Object>> infos(Fixture fixture, Function<EntityManager, ?> before) {
-		return (entityManager) -> {
+	private static BiConsumer<EntityManager, Observed> infos(Function<EntityManager, ?> before) {
+		return (entityManager, observed) -> {
 			entityManager.persist(new UserInfo(4L, "info 4"));
 			entityManager.flush();
 			entityManager.clear();
 			before.apply(entityManager);
-			fixture.statementsSinceMark();
-			List<Object> trace = new ArrayList<>();
+			observed.skipStatements();
 			for (UserInfo info : entityManager.createQuery("from UserInfo i order by i.id", UserInfo.class)
 				.getResultList()) {
-				trace.add(info.getDetails() + ":" + ((info.getUser() != null) ? info.getUser().getName() : "-"));
+				observed.value(info.getDetails() + ":" + ((info.getUser() != null) ? info.getUser().getName() : "-"));
 			}
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
 	}
 
@@ -59,10 +58,12 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void theCounterpartsOfAQueryLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = infos(fixture, (entityManager) -> null);
-		assertThat(fixture.sameAsPlain(work)).containsExactly("info 1:jack", "info 2:ed", "info 3:chuck", "info 4:-",
-				Fixture.deferred(1 + 1, 1 + 4));
-		assertThat(fixture.plain(work).value()).endsWith(1 + 4);
+		BiConsumer<EntityManager, Observed> work = infos((entityManager) -> null);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("info 1:jack", "info 2:ed", "info 3:chuck", "info 4:-");
+		assertThat(observed.statements()).as("the infos, then their users")
+			.containsExactly(Fixture.deferred(1 + 1, 1 + 4));
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 4);
 		assertThat(fixture.bulkPlan().associations()).filteredOn((association) -> association.name().equals("UserInfo.user"))
 			.extracting(Association::kind, Association::mode)
 			.containsExactly(tuple(Kind.EAGER_TO_ONE, EagerToOneTests.DEFERRED));
@@ -72,7 +73,8 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void theKeysTravelAsOneArrayParameterWhereTheDialectTakesArrays(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<String> sql = fixture.bulk(infos(fixture, (entityManager) -> null)).sql();
+		fixture.bulk(infos((entityManager) -> null));
+		List<String> sql = fixture.sql();
 		String counterparts = sql.get(sql.size() - 1);
 		assertThat(counterparts).as("the last statement loads the counterparts").contains("bl_user");
 		if (Fixture.DEFERS) {
@@ -84,10 +86,11 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void theCounterpartsLoadInChunks(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = infos(fixture, (entityManager) -> null);
 		try (EntityManagerFactory factory = fixture.factory(new BulkLazySettings(List.of(), List.of(), 2), Map.of())) {
-			assertThat(fixture.run(factory, work).value()).containsExactly("info 1:jack", "info 2:ed", "info 3:chuck",
-					"info 4:-", Fixture.deferred(1 + 2, 1 + 4));
+			Observed observed = fixture.run(factory, infos((entityManager) -> null));
+			assertThat(observed.values()).containsExactly("info 1:jack", "info 2:ed", "info 3:chuck", "info 4:-");
+			assertThat(observed.statements()).as("the infos, then their users 2 at a time")
+				.containsExactly(Fixture.deferred(1 + 2, 1 + 4));
 		}
 	}
 
@@ -95,36 +98,38 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void aCounterpartTheSessionHoldsIsNotSelectedAgain(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = infos(fixture,
-				(entityManager) -> entityManager.find(User.class, 8L));
-		assertThat(fixture.sameAsPlain(work)).containsExactly("info 1:jack", "info 2:ed", "info 3:chuck", "info 4:-",
-				Fixture.deferred(1 + 1, 1 + 3));
-		assertThat(fixture.plain(work).value()).endsWith(1 + 3);
+		BiConsumer<EntityManager, Observed> work = infos((entityManager) -> entityManager.find(User.class, 8L));
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("info 1:jack", "info 2:ed", "info 3:chuck", "info 4:-");
+		assertThat(observed.statements()).containsExactly(Fixture.deferred(1 + 1, 1 + 3));
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 3);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void aCounterpartChangedBeforeTheQueryIsTheOneItReads(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = infos(fixture, (entityManager) -> {
+		Observed observed = fixture.sameAsPlain(infos((entityManager) -> {
 			User user = entityManager.find(User.class, 9L);
 			user.setUserInfo(entityManager.find(UserInfo.class, 4L));
 			entityManager.flush();
 			entityManager.clear();
 			return user;
-		});
-		assertThat(fixture.sameAsPlain(work)).containsExactly("info 1:jack", "info 2:ed", "info 3:chuck",
-				"info 4:fred", Fixture.deferred(1 + 1, 1 + 4));
+		}));
+		assertThat(observed.values()).containsExactly("info 1:jack", "info 2:ed", "info 3:chuck", "info 4:fred");
+		assertThat(observed.statements()).containsExactly(Fixture.deferred(1 + 1, 1 + 4));
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void theTargetsOfAToOneJoinedOnAUniqueColumnLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = schoolsByCode(fixture, (entityManager) -> null);
-		assertThat(fixture.sameAsPlain(work)).containsExactly("School 1", "School 2", "School 3", "School 4",
-				Fixture.deferred(1 + 1, 1 + 4));
-		assertThat(fixture.plain(work).value()).endsWith(1 + 4);
+		BiConsumer<EntityManager, Observed> work = schoolsByCode((entityManager) -> null);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("School 1", "School 2", "School 3", "School 4");
+		assertThat(observed.statements()).as("the owners, then their schools")
+			.containsExactly(Fixture.deferred(1 + 1, 1 + 4));
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 4);
 		assertThat(fixture.bulkPlan().associations())
 			.filteredOn((association) -> association.name().equals("PetOwner.schoolByCode"))
 			.extracting(Association::kind, Association::mode)
@@ -135,21 +140,21 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void theTargetsOfEntitiesLoadedInBulkLoadWithThem(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<PetOwner> owners = LongStream.rangeClosed(1, 4)
 				.mapToObj((id) -> entityManager.getReference(PetOwner.class, id))
 				.toList();
-			List<Object> trace = new ArrayList<>();
-			owners.forEach((owner) -> trace.add(owner.getSchoolByCode().getName()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			owners.forEach((owner) -> observed.value(owner.getSchoolByCode().getName()));
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).as("the owners, then their schools")
-			.containsExactly("School 1", "School 2", "School 3", "School 4", Fixture.deferred(1 + 1, 1 + 4));
-		assertThat(fixture.plain(work).value()).as("each owner, then its school").endsWith(4 * 2);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("School 1", "School 2", "School 3", "School 4");
+		assertThat(observed.statements()).as("the owners, then their schools")
+			.containsExactly(Fixture.deferred(1 + 1, 1 + 4));
+		assertThat(fixture.plain(work).statements()).as("each owner, then its school").containsExactly(4 * 2);
 		try (EntityManagerFactory factory = fixture.factory(new BulkLazySettings(List.of(), List.of(), 4), Map.of())) {
-			assertThat(fixture.run(factory, work).value()).as("with the loader of a full chunk, built at start-up")
-				.endsWith(Fixture.deferred(1 + 1, 1 + 4));
+			assertThat(fixture.run(factory, work).statements()).as("with the loader of a full chunk, built at start-up")
+				.containsExactly(Fixture.deferred(1 + 1, 1 + 4));
 		}
 	}
 
@@ -159,14 +164,14 @@ class UniqueKeyToOneTests {
 		Fixture fixture = Fixture.on(database);
 		for (EntityManagerFactory factory : List.of(fixture.bulkFactory(), fixture.plainFactory())) {
 			try (EntityManager entityManager = factory.createEntityManager()) {
-				fixture.statementsSinceMark();
+				int before = fixture.sql().size();
 				List<String> users = entityManager.createQuery("from UserInfo i order by i.id", UserInfo.class)
 					.getResultList()
 					.stream()
 					.map((info) -> info.getUser().getName())
 					.toList();
 				assertThat(users).containsExactly("jack", "ed", "chuck");
-				assertThat(fixture.statementsSinceMark()).isEqualTo(1 + 3);
+				assertThat(fixture.sql().size() - before).as("the infos, then each one's user").isEqualTo(1 + 3);
 			}
 		}
 	}
@@ -175,18 +180,19 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void theTargetsOfASharedPrimaryKeyOneToOneLoadInOneStatement(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.createQuery("from Badge b order by b.id", Badge.class)
 				.getResultList()
-				.forEach((badge) -> trace.add(badge.getHolder() + ":"
+				.forEach((badge) -> observed.value(badge.getHolder() + ":"
 						+ ((badge.getPhoto() != null) ? badge.getPhoto().getCaption() : "-")));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).containsExactly("Holder 1:Photo 1", "Holder 2:Photo 2", "Holder 3:-",
-				"Holder 4:Photo 4", "Holder 5:Photo 5", "Holder 6:-", Fixture.deferred(1 + 1, 1 + 6));
-		assertThat(fixture.plain(work).value()).endsWith(1 + 6);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).containsExactly("Holder 1:Photo 1", "Holder 2:Photo 2", "Holder 3:-",
+				"Holder 4:Photo 4", "Holder 5:Photo 5", "Holder 6:-");
+		assertThat(observed.statements()).as("the badges, then their photos")
+			.containsExactly(Fixture.deferred(1 + 1, 1 + 6));
+		assertThat(fixture.plain(work).statements()).containsExactly(1 + 6);
 		assertThat(fixture.bulkPlan().associations())
 			.filteredOn((association) -> association.name().equals("Badge.photo"))
 			.extracting(Association::kind, Association::mode)
@@ -197,11 +203,12 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void aFilterOnlyForQueriesDoesNotHideCounterpartsLoadedByKey(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = schoolsByCode(fixture, (entityManager) -> entityManager
+		Observed observed = fixture.sameAsPlain(schoolsByCode((entityManager) -> entityManager
 			.unwrap(Session.class)
 			.enableFilter(School.NOT_NAMED)
-			.setParameter("name", "School 2"));
-		assertThat(fixture.sameAsPlain(work)).containsExactly("School 1", "School 2", "School 3", "School 4", 1 + 4);
+			.setParameter("name", "School 2")));
+		assertThat(observed.values()).containsExactly("School 1", "School 2", "School 3", "School 4");
+		assertThat(observed.statements()).containsExactly(1 + 4);
 	}
 
 	@ParameterizedTest
@@ -220,16 +227,15 @@ class UniqueKeyToOneTests {
 					.map(TicketStub::getTicket)
 					.toList());
 		loads.forEach((how, load) -> {
-			List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+			BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 				entityManager.createNativeQuery("update bl_ticket set school_code = 'gone' where id in (2, 3)")
 					.executeUpdate();
-				List<Object> schools = new ArrayList<>();
 				load.apply(entityManager)
-					.forEach((ticket) -> schools.add((ticket.getSchool() != null) ? ticket.getSchool().getName() : "-"));
-				schools.add(ticketsFetchingSchools(entityManager));
-				return schools;
-			});
-			assertThat(trace).as(how).containsExactly("School 1", "-", "-", "School 4", "FetchNotFoundException");
+					.forEach((ticket) -> observed.value((ticket.getSchool() != null) ? ticket.getSchool().getName() : "-"));
+				observed.value(ticketsFetchingSchools(entityManager));
+			};
+			assertThat(fixture.sameAsPlain(work).values()).as(how)
+				.containsExactly("School 1", "-", "-", "School 4", "FetchNotFoundException");
 		});
 	}
 
@@ -249,50 +255,45 @@ class UniqueKeyToOneTests {
 	@EnumSource(TestDatabase.class)
 	void counterpartsWithAnEagerCollectionLoadOnceEach(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.createQuery("from Wallet w order by w.id", Wallet.class)
 				.getResultList()
-				.forEach((wallet) -> trace.add((wallet.getCard() != null) ? wallet.getCard().getStamps() : "-"));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.forEach((wallet) -> observed.value((wallet.getCard() != null) ? wallet.getCard().getStamps() : "-"));
+			observed.countStatements();
 		};
-		List<Object> trace = fixture.sameAsPlain(work);
-		assertThat(trace).startsWith(List.of(), List.of("stamp 2.0"), List.of("stamp 3.0", "stamp 3.1"));
-		assertThat(trace.get(4)).isEqualTo("-");
-		assertThat(trace.get(5)).as("the wallets, then the cards: with their stamps joined by one array parameter, "
-				+ "or by a query whose stamps load in one statement more")
-			.isEqualTo(Fixture.deferred((database == TestDatabase.POSTGRESQL) ? 1 + 1 : 1 + 1 + 1, 1 + 5));
-		assertThat(fixture.plain(work).value()).as("the wallets, then each card with its stamps").endsWith(1 + 5);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).startsWith(List.of(), List.of("stamp 2.0"), List.of("stamp 3.0", "stamp 3.1"));
+		assertThat(observed.values().get(4)).isEqualTo("-");
+		assertThat(observed.statements())
+			.as("the wallets, then the cards: with their stamps joined by one array parameter, "
+					+ "or by a query whose stamps load in one statement more")
+			.containsExactly(Fixture.deferred((database == TestDatabase.POSTGRESQL) ? 1 + 1 : 1 + 1 + 1, 1 + 5));
+		assertThat(fixture.plain(work).statements()).as("the wallets, then each card with its stamps")
+			.containsExactly(1 + 5);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void counterpartsLoadWithTheSessionsFetchProfiles(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		List<Object> trace = fixture.sameAsPlain((entityManager) -> {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.unwrap(Session.class).enableFetchProfile(Card.WITH_NOTES);
-			List<Object> initialized = new ArrayList<>();
 			entityManager.createQuery("from Wallet w where w.id <= 2 order by w.id", Wallet.class)
 				.getResultList()
-				.forEach((wallet) -> initialized.add(Hibernate.isInitialized(wallet.getCard().getNotes())));
-			return initialized;
-		});
-		assertThat(trace).containsExactly(true, true);
+				.forEach((wallet) -> observed.value(Hibernate.isInitialized(wallet.getCard().getNotes())));
+		};
+		assertThat(fixture.sameAsPlain(work).values()).containsExactly(true, true);
 	}
 
 	/** The pet owners' schools, joined on the school's code, after the statements that set up the work. */
-	private static Function<EntityManager, List<Object>> schoolsByCode(Fixture fixture,
-			Function<EntityManager, ?> before) {
-		return (entityManager) -> {
+	private static BiConsumer<EntityManager, Observed> schoolsByCode(Function<EntityManager, ?> before) {
+		return (entityManager, observed) -> {
 			before.apply(entityManager);
-			fixture.statementsSinceMark();
-			List<Object> trace = new ArrayList<>();
+			observed.skipStatements();
 			entityManager.createQuery("from PetOwner o order by o.id", PetOwner.class)
 				.getResultList()
-				.forEach((owner) -> trace.add(owner.getSchoolByCode().getName()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.forEach((owner) -> observed.value(owner.getSchoolByCode().getName()));
+			observed.countStatements();
 		};
 	}
 

@@ -3,7 +3,7 @@ package io.github.bulklazy.hibernate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
@@ -11,6 +11,7 @@ import io.github.bulklazy.model.District;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.model.Teacher;
 import io.github.bulklazy.testsupport.Fixture;
+import io.github.bulklazy.testsupport.Observed;
 import io.github.bulklazy.testsupport.TestDatabase;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
@@ -36,56 +37,52 @@ class UserChoicesTests {
 	@EnumSource(TestDatabase.class)
 	void batchSizeKeepsHibernatesBatches(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.createQuery("from Teacher t order by t.id", Teacher.class)
 				.getResultList()
-				.forEach((teacher) -> trace.add(teacher.getCourses().stream().map((course) -> course.getTitle()).sorted().toList()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.forEach((teacher) -> observed.value(teacher.getCourses().stream().map((course) -> course.getTitle()).sorted().toList()));
+			observed.countStatements();
 		};
-		assertThat(fixture.sameAsPlain(work)).as("6 teachers in batches of 2").endsWith(4);
+		assertThat(fixture.sameAsPlain(work).statements()).as("6 teachers in batches of 2").containsExactly(4);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void subselectFetchingKeepsItsSubselect(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.createQuery("from District d order by d.id", District.class)
 				.getResultList()
-				.forEach((district) -> trace.add(district.getSchools().stream().map((school) -> school.getName()).sorted().toList()));
-			trace.add(fixture.statementsSinceMark());
-			trace.add(fixture.sql().get(1).toLowerCase().contains("in (select"));
-			return trace;
+				.forEach((district) -> observed.value(district.getSchools().stream().map((school) -> school.getName()).sorted().toList()));
+			observed.countStatements();
+			observed.value(fixture.sql().get(1).toLowerCase().contains("in (select"));
 		};
-		assertThat(fixture.sameAsPlain(work)).endsWith(2, true);
+		Observed observed = fixture.sameAsPlain(work);
+		assertThat(observed.values()).as("the schools' statement is a subselect").endsWith(true);
+		assertThat(observed.statements()).as("the districts, then every district's schools").containsExactly(2);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
 	void fetchJoinsAndEntityGraphsAreLeftAsTheyAre(TestDatabase database) {
 		Fixture fixture = Fixture.on(database);
-		Function<EntityManager, List<Object>> work = (entityManager) -> {
-			List<Object> trace = new ArrayList<>();
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			entityManager.createQuery("from Student s join fetch s.school order by s.id", Student.class)
 				.getResultList()
-				.forEach((student) -> trace.add(student.getSchool().getName()));
-			trace.add(fixture.statementsSinceMark());
+				.forEach((student) -> observed.value(student.getSchool().getName()));
+			observed.countStatements();
 			EntityGraph<Student> graph = entityManager.createEntityGraph(Student.class);
 			graph.addAttributeNodes("courses");
 			entityManager.clear();
 			entityManager.createQuery("from Student s order by s.id", Student.class)
 				.setHint("jakarta.persistence.fetchgraph", graph)
 				.getResultList()
-				.forEach((student) -> trace.add(student.getCourses().size()));
-			trace.add(fixture.statementsSinceMark());
-			return trace;
+				.forEach((student) -> observed.value(student.getCourses().size()));
+			observed.countStatements();
 		};
-		List<Object> trace = fixture.sameAsPlain(work);
-		assertThat(trace.get(60)).isEqualTo(1);
-		assertThat(trace.get(trace.size() - 1)).isEqualTo(1);
+		assertThat(fixture.sameAsPlain(work).statements())
+			.as("the students fetching their schools, then with their courses")
+			.containsExactly(1, 1);
 	}
 
 	@Test
@@ -134,11 +131,11 @@ class UserChoicesTests {
 				Map.of("hibernate.default_batch_fetch_size", 4))) {
 			assertThat(plans.all().get(0).associations()).filteredOn((association) -> association.mode() == Mode.BULK)
 				.isEmpty();
-			Integer statements = fixture.run(factory, (entityManager) -> {
+			var run = fixture.run(factory, (entityManager) -> {
 				Fixture.students(entityManager).forEach((student) -> student.getSchool().getName());
-				return fixture.statementsSinceMark();
-			}).value();
-			assertThat(statements).as("11 schools in batches of 4").isEqualTo(4);
+				return null;
+			});
+			assertThat(run.statements()).as("11 schools in batches of 4").isEqualTo(4);
 		}
 	}
 

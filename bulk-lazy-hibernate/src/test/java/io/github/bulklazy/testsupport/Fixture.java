@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider;
@@ -106,8 +107,6 @@ public final class Fixture {
 
 	private final BulkLazyPlans plans = new BulkLazyPlans();
 
-	private int mark;
-
 	private Fixture(TestDatabase database) {
 		this.database = database;
 		this.dataSource = new HikariDataSource();
@@ -196,30 +195,17 @@ public final class Fixture {
 	}
 
 	/**
-	 * Runs the work with bulk-lazy and with plain Hibernate, checks that every value it traced is
-	 * the same in both, and returns bulk-lazy's trace. Integers in a trace are statement counts,
-	 * which may differ.
+	 * Runs the work with bulk-lazy and with plain Hibernate, checks that both read the same values,
+	 * and returns what the work observed with bulk-lazy.
 	 */
-	public List<Object> sameAsPlain(Function<EntityManager, List<Object>> work) {
-		List<Object> bulkTrace = bulk(work).value();
-		List<Object> plainTrace = plain(work).value();
-		assertThat(valuesOf(bulkTrace)).isEqualTo(valuesOf(plainTrace));
-		return bulkTrace;
+	public Observed sameAsPlain(BiConsumer<EntityManager, Observed> work) {
+		Observed bulk = bulk(work);
+		Observed plain = plain(work);
+		assertThat(bulk.values()).as("bulk-lazy reads what plain Hibernate reads").isEqualTo(plain.values());
+		return bulk;
 	}
 
-	private static List<Object> valuesOf(List<Object> trace) {
-		return trace.stream().filter((step) -> !(step instanceof Integer)).toList();
-	}
-
-	/** Statements executed since the last call, or since the work began. */
-	public int statementsSinceMark() {
-		int count = this.counter.count();
-		int since = count - this.mark;
-		this.mark = count;
-		return since;
-	}
-
-	/** The SQL of every statement the current work executed so far. */
+	/** The SQL of every statement the current work executed so far, or the last work once it finished. */
 	public List<String> sql() {
 		return this.counter.statements();
 	}
@@ -234,9 +220,28 @@ public final class Fixture {
 		return run(this.bulk, work);
 	}
 
+	/** Runs work with bulk-lazy and returns what it observed. */
+	public Observed bulk(BiConsumer<EntityManager, Observed> work) {
+		return run(this.bulk, work);
+	}
+
 	/** Runs work with plain Hibernate and counts its statements. */
 	public <T> Run<T> plain(Function<EntityManager, T> work) {
 		return run(this.plain, work);
+	}
+
+	/** Runs work with plain Hibernate and returns what it observed. */
+	public Observed plain(BiConsumer<EntityManager, Observed> work) {
+		return run(this.plain, work);
+	}
+
+	/** Runs work in a transaction that is rolled back, and returns what it observed. */
+	public Observed run(EntityManagerFactory factory, BiConsumer<EntityManager, Observed> work) {
+		return run(factory, (entityManager) -> {
+			Observed observed = new Observed(this.counter);
+			work.accept(entityManager, observed);
+			return observed;
+		}).value();
 	}
 
 	/** Runs work in a transaction that is rolled back, counting the statements it executes. */
@@ -245,7 +250,6 @@ public final class Fixture {
 		try {
 			entityManager.getTransaction().begin();
 			this.counter.reset();
-			this.mark = 0;
 			T value = work.apply(entityManager);
 			Run<T> run = new Run<>(value, this.counter.count(), this.counter.statements());
 			entityManager.getTransaction().rollback();
