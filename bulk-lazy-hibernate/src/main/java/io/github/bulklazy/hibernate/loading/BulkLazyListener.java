@@ -21,6 +21,10 @@ final class BulkLazyListener implements PostLoadEventListener, LoadEventListener
 		this.loader = loader;
 	}
 
+	BulkLoader loader() {
+		return this.loader;
+	}
+
 	@Override
 	public void onPostLoad(PostLoadEvent event) {
 		this.loader.entityLoaded(event.getSession(), event.getEntity());

@@ -18,9 +18,11 @@ import org.hibernate.LockMode;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.CollectionEntry;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
@@ -158,7 +160,7 @@ public final class BulkLoader implements EnhancedProxyReads {
 		if (association == null) {
 			return;
 		}
-		if (association.mode() != Mode.BULK) {
+		if (association.mode() != Mode.BULK || peers.isSwitchedOff()) {
 			peers.forgetProxy(entityName, id);
 			EntityPersister persister = this.factory.getMappingMetamodel().getEntityDescriptor(entityName);
 			countHibernateLoad(HibernateLoads.of(persister, id, session), persister.getBatchSize(),
@@ -194,8 +196,9 @@ public final class BulkLoader implements EnhancedProxyReads {
 		}
 		String role = entry.getLoadedPersister().getRole();
 		CollectionPeerGroup group = model.collectionGroups.get(role);
-		if (group == null) {
-			Association association = model.collectionAssociations.get(role);
+		SessionPeers found = this.sessions.find(session);
+		if (group == null || (found != null && found.isSwitchedOff())) {
+			Association association = (group != null) ? group.association() : model.collectionAssociations.get(role);
 			if (association != null) {
 				CollectionPersister persister = entry.getLoadedPersister();
 				countHibernateLoad(HibernateLoads.of(persister, entry.getLoadedKey(), session), persister.getBatchSize(),
@@ -204,7 +207,7 @@ public final class BulkLoader implements EnhancedProxyReads {
 			return;
 		}
 		if (!group.isCached(entry.getLoadedKey(), session)) {
-			SessionPeers peers = this.sessions.findOrCreate(session);
+			SessionPeers peers = (found != null) ? found : this.sessions.findOrCreate(session);
 			List<PersistentCollection<?>> loaded = group.load(collection, peers, null, counters(group.association()),
 					session);
 			this.recorder.elementsLoaded(model, loaded, role, peers, session);
@@ -223,6 +226,30 @@ public final class BulkLoader implements EnhancedProxyReads {
 		else if (load == Load.BATCHED) {
 			counters.hibernateBatchLoad(HibernateLoads.batchSize(mappingBatchSize, session));
 		}
+	}
+
+	/** Switches bulk loading off or back on for one session. */
+	public void switchOff(SharedSessionContractImplementor session, boolean off) {
+		this.sessions.findOrCreate(session).switchOff(off);
+	}
+
+	/** Whether bulk loading is switched off for one session. */
+	public boolean isSwitchedOff(SharedSessionContractImplementor session) {
+		SessionPeers peers = this.sessions.find(session);
+		return peers != null && peers.isSwitchedOff();
+	}
+
+	/** The engine of a session factory, or {@code null} if bulk-lazy is not installed in it. */
+	public static @Nullable BulkLoader of(SessionFactoryImplementor factory) {
+		for (LoadEventListener listener : factory.getServiceRegistry()
+			.requireService(EventListenerRegistry.class)
+			.getEventListenerGroup(EventType.LOAD)
+			.listeners()) {
+			if (listener instanceof BulkLazyListener bulkLazy) {
+				return bulkLazy.loader();
+			}
+		}
+		return null;
 	}
 
 	/**

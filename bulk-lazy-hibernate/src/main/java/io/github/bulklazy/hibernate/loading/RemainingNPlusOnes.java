@@ -62,11 +62,12 @@ public final class RemainingNPlusOnes implements RemainingNPlusOneLog {
 		if (peers.firstOneKeyLoad(association.name())) {
 			return;
 		}
-		RemainingNPlusOne remaining = remaining(association, alone, CallSites.current());
+		boolean switchedOff = peers.isSwitchedOff();
+		RemainingNPlusOne remaining = remaining(association, alone, switchedOff, CallSites.current());
 		LongAdder count = this.counts.get(remaining);
 		if (count == null) {
 			if (this.counts.size() >= MAX_CALL_SITES) {
-				remaining = remaining(association, alone, OTHER_CALL_SITES);
+				remaining = remaining(association, alone, switchedOff, OTHER_CALL_SITES);
 			}
 			LongAdder added = new LongAdder();
 			count = this.counts.putIfAbsent(remaining, added);
@@ -86,7 +87,12 @@ public final class RemainingNPlusOnes implements RemainingNPlusOneLog {
 		}
 	}
 
-	private static RemainingNPlusOne remaining(Association association, boolean alone, String callSite) {
+	private static RemainingNPlusOne remaining(Association association, boolean alone, boolean switchedOff,
+			String callSite) {
+		if (switchedOff) {
+			return new RemainingNPlusOne(association.name(), "switched-off", "bulk loading is switched off for "
+					+ "this session or block (BulkLoading.off): switch it on around the loop", callSite);
+		}
 		if (alone) {
 			return new RemainingNPlusOne(association.name(), "loaded-alone", "no peer was waiting: its owners reached "
 					+ "the session one at a time, each read before the next; load them with one query, or make "

@@ -42,6 +42,9 @@ final class SessionPeers {
 	/** The associations that loaded one key alone in the session; kept through {@link #clear()}. */
 	private final Set<String> oneKeyLoads = new HashSet<>();
 
+	/** Whether code switched bulk loading off for the session; kept through {@link #clear()}. */
+	private boolean switchedOff;
+
 	/** Collections recorded and not yet taken, including those of evicted owners. */
 	private int collections;
 
@@ -150,6 +153,14 @@ final class SessionPeers {
 	 */
 	boolean firstOneKeyLoad(String association) {
 		return this.oneKeyLoads.add(association);
+	}
+
+	boolean isSwitchedOff() {
+		return this.switchedOff;
+	}
+
+	void switchOff(boolean off) {
+		this.switchedOff = off;
 	}
 
 	void clear() {
