@@ -31,6 +31,7 @@ import io.github.bulklazy.differential.Step.Ref;
 import io.github.bulklazy.differential.Step.Reference;
 import io.github.bulklazy.differential.Step.Refresh;
 import io.github.bulklazy.differential.Step.Remove;
+import io.github.bulklazy.differential.Step.SwitchBulkLoading;
 import io.github.bulklazy.differential.Step.Walk;
 import io.github.bulklazy.differential.model.Person;
 
@@ -124,6 +125,7 @@ final class ProgramGenerator {
 		weights.put(this::mergeCopy, 2);
 		weights.put(Flush::new, 7);
 		weights.put(this::clear, 1);
+		weights.put(() -> new SwitchBulkLoading(this.values.chance(0.5)), 1);
 		int total = weights.values().stream().mapToInt(Integer::intValue).sum();
 		int length = this.values.between(4, 22);
 		if (this.values.chance(0.25)) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.github.bulklazy.differential.Model.Property;
 import io.github.bulklazy.differential.ProgramRun.Binding;
 import io.github.bulklazy.differential.model.Person;
+import io.github.bulklazy.hibernate.BulkLoading;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
@@ -391,6 +392,27 @@ sealed interface Step {
 		@Override
 		public String toString() {
 			return "flush";
+		}
+
+	}
+
+	/** Switches bulk loading off or back on for the session; a session without bulk-lazy is left as it is. */
+	record SwitchBulkLoading(boolean off) implements Step {
+
+		@Override
+		public String run(ProgramRun run) {
+			if (this.off) {
+				BulkLoading.switchOff(run.entityManager());
+			}
+			else {
+				BulkLoading.switchOn(run.entityManager());
+			}
+			return "ok";
+		}
+
+		@Override
+		public String toString() {
+			return "BulkLoading." + (this.off ? "switchOff" : "switchOn");
 		}
 
 	}
