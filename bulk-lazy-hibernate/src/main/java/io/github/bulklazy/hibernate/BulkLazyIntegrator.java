@@ -1,16 +1,13 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import io.github.bulklazy.hibernate.Association.Kind;
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -121,8 +118,8 @@ public final class BulkLazyIntegrator implements Integrator {
 			return;
 		}
 		this.accessByFactory.put(sessionFactory, access);
-		logFallbacks(associations);
-		logLine(access, dialect);
+		StartupLog.fallbacks(associations);
+		StartupLog.line(access, dialect);
 		BulkLoader loader = new BulkLoader(sessionFactory, plan, counters, access);
 		Set<String> enhancedProxyEntities = planner.enhancedProxyEntities(associations);
 		Map<PersistentClass, Integer> batchSizes = new HashMap<>();
@@ -170,41 +167,6 @@ public final class BulkLazyIntegrator implements Integrator {
 		}
 	}
 
-	private static void logFallbacks(List<Association> associations) {
-		for (Association association : associations) {
-			if (association.mode() == Mode.FALLBACK) {
-				logger.infof("bulk-lazy: %s is loaded by plain Hibernate: %s",
-						(association.kind() == Kind.REFERENCE) ? "every getReference proxy of " + association.name()
-								: association.name(),
-						Objects.requireNonNull(association.reason()).description());
-			}
-		}
-	}
-
-	/** Says which API collections load through where the dialect takes arrays, and warns on an untested line. */
-	private static void logLine(HibernateAccess access, Dialect dialect) {
-		if (dialect.useArrayForMultiValuedParameters()) {
-			logger.infof("bulk-lazy: Hibernate %s, collections load by one array parameter through the %s API",
-					access.version(), access.line());
-		}
-		if (!access.isTested()) {
-			logger.warnf("bulk-lazy: Hibernate %s is not a line bulk-lazy is tested on (6.6, 7.1 to 7.4): it uses the "
-					+ "API of %s, and if its loaders cannot be built at start-up it stays off, leaving every "
-					+ "association to plain Hibernate", access.version(), access.line());
-		}
-	}
-
-	/** Says that bulk-lazy is on in a factory, and how much of it it loads. */
-	private static void logActive(BulkLazyPlan plan, HibernateAccess access) {
-		Map<Mode, Long> byMode = plan.associations()
-			.stream()
-			.collect(Collectors.groupingBy(Association::mode, () -> new EnumMap<>(Mode.class), Collectors.counting()));
-		logger.infof("bulk-lazy: active in %s on Hibernate %s: bulk-loads %d lazy associations, leaves %d excluded and "
-				+ "%d more to plain Hibernate; chunks of %d keys", plan.name(), access.version(),
-				byMode.getOrDefault(Mode.BULK, 0L), byMode.getOrDefault(Mode.EXCLUDED, 0L),
-				byMode.getOrDefault(Mode.FALLBACK, 0L), plan.chunkSize());
-	}
-
 	/**
 	 * Starts the engine once the persisters exist. If its loaders cannot be built on the running
 	 * Hibernate, the engine stays inactive and every association is loaded by plain Hibernate.
@@ -212,7 +174,7 @@ public final class BulkLazyIntegrator implements Integrator {
 	private static BulkLazyPlan start(BulkLoader loader, BulkLazyPlan plan, HibernateAccess access) {
 		try {
 			loader.start();
-			logActive(plan, access);
+			StartupLog.active(plan, access);
 			return plan;
 		}
 		catch (RuntimeException | LinkageError ex) {

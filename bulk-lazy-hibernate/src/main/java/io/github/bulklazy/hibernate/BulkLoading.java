@@ -27,11 +27,14 @@ public final class BulkLoading {
 		set(entityManager, false);
 	}
 
-	/** Whether bulk-lazy loads the session's lazy associations in bulk. */
+	/**
+	 * Whether bulk-lazy loads the session's lazy associations in bulk: installed and started in
+	 * its factory, and not switched off for it.
+	 */
 	public static boolean isOn(EntityManager entityManager) {
 		SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
 		BulkLoader loader = BulkLoader.of(session.getFactory());
-		return loader != null && !loader.isSwitchedOff(session);
+		return loader != null && loader.isOn(session);
 	}
 
 	/**

@@ -8,13 +8,14 @@ import org.hibernate.engine.spi.Managed;
 
 /**
  * Finds the application's code on the stack: the first frame outside the JDK, Hibernate, Spring,
- * proxies and generated classes, bytecode-enhanced entities and bulk-lazy's engine and test
- * support.
+ * Jackson, proxies and generated classes, bytecode-enhanced entities and bulk-lazy's engine and
+ * test support. Used by bulk-lazy's own modules.
  */
 public final class CallSites {
 
 	private static final List<String> FRAMEWORK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-			"jakarta.", "org.hibernate.", "org.springframework.", "net.bytebuddy.", "io.github.bulklazy.hibernate.loading.",
+			"jakarta.", "org.hibernate.", "org.springframework.", "net.bytebuddy.", "com.fasterxml.jackson.",
+			"tools.jackson.", "io.github.bulklazy.hibernate.loading.",
 			"io.github.bulklazy.hibernate.internal.", "io.github.bulklazy.test.internal.");
 
 	private static final StackWalker walker = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE);

@@ -2,8 +2,7 @@ package io.github.bulklazy.hibernate;
 
 /**
  * Thrown, with {@code on-remaining-n-plus-one} set to {@code fail}, before a lazy association
- * loads one key at a time for the second time in a session. The session stays usable: nothing
- * was loaded.
+ * loads one key at a time for the second time in a session: the load it refuses has not run.
  */
 public class RemainingNPlusOneException extends RuntimeException {
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.bulklazy.hibernate.RemainingNPlusOneLog.Count;
+import io.github.bulklazy.model.Course;
+import io.github.bulklazy.model.District;
 import io.github.bulklazy.model.Guild;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.testsupport.Fixture;
@@ -137,6 +139,39 @@ class RemainingNPlusOneTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void subselectFetchesAreHibernatesBatchesToo(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		BulkLazyPlans plans = new BulkLazyPlans();
+		try (EntityManagerFactory factory = fixture.factory(
+				BulkLazySettings.defaults().withOnRemainingNPlusOne(OnRemainingNPlusOne.FAIL), plans, Map.of())) {
+			Run<List<Integer>> run = fixture.run(factory, (entityManager) -> List.of(schoolsOfDistricts(entityManager, 1, 2),
+					schoolsOfDistricts(entityManager, 3, 4)));
+			assertThat(run.value()).as("12 schools in 4 districts").containsExactly(6, 6);
+			assertThat(run.statements()).as("each query of districts, then its schools in one subselect").isEqualTo(4);
+			AssociationStatistics statistics = plans.all().get(0).statistics().get("District.schools");
+			assertThat(List.of(statistics.hibernateBatches(), statistics.fallbacks())).containsExactly(2L, 0L);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void loadsAloneWhileARemovalWaitsForTheFlushAreReportedToo(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		BulkLazyPlans plans = new BulkLazyPlans();
+		try (EntityManagerFactory factory = fixture.factory(BulkLazySettings.defaults(), plans, Map.of())) {
+			fixture.run(factory, (entityManager) -> {
+				List<Student> students = Fixture.students(entityManager);
+				entityManager.remove(entityManager.find(Course.class, 1L));
+				return students.stream().limit(3).map((student) -> student.getSchool().getName()).toList();
+			});
+			assertThat(plans.all().get(0).remainingNPlusOne().mostFrequent())
+				.extracting((count) -> count.remaining().reason(), Count::loads)
+				.containsExactly(tuple("removal-pending", 2L));
+		}
+	}
+
 	@Test
 	void theHibernateSettingChoosesTheActionAndRejectsUnknownOnes() {
 		Fixture fixture = Fixture.on(TestDatabase.H2);
@@ -162,9 +197,18 @@ class RemainingNPlusOneTests {
 				.collect(java.util.stream.Collectors.groupingBy(Association::mode, java.util.stream.Collectors.counting()));
 			assertThat(output.getOut()).containsOnlyOnce("bulk-lazy: active in students on Hibernate "
 					+ org.hibernate.Version.getVersionString() + ": bulk-loads " + modes.get(Association.Mode.BULK)
-					+ " lazy associations, leaves " + modes.get(Association.Mode.EXCLUDED) + " excluded and " + modes.get(Association.Mode.FALLBACK)
+					+ " associations, leaves " + modes.get(Association.Mode.EXCLUDED) + " excluded and " + modes.get(Association.Mode.FALLBACK)
 					+ " more to plain Hibernate; chunks of 256 keys");
 		}
+	}
+
+	private static int schoolsOfDistricts(EntityManager entityManager, long... ids) {
+		return entityManager.createQuery("from District d where d.id in :ids", District.class)
+			.setParameter("ids", java.util.Arrays.stream(ids).boxed().toList())
+			.getResultList()
+			.stream()
+			.mapToInt((district) -> district.getSchools().size())
+			.sum();
 	}
 
 	private static List<String> schoolNames(EntityManager entityManager) {

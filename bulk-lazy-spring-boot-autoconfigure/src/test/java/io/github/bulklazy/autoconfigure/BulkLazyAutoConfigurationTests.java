@@ -8,6 +8,7 @@ import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.hibernate.BulkLazySettings;
+import io.github.bulklazy.hibernate.OnRemainingNPlusOne;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
@@ -147,6 +148,22 @@ class BulkLazyAutoConfigurationTests {
 					.isEqualTo("the chunk size must be between 1 and 32767, was " + size
 							+ "; remove it to use the dialect's default"));
 		}
+	}
+
+	@Test
+	void onRemainingNPlusOneTakesTheActionsOnly() {
+		this.contextRunner.withPropertyValues("bulk-lazy.on-remaining-n-plus-one=FAIL")
+			.run((context) -> assertThat(context.getBean(BulkLazyProperties.class).getOnRemainingNPlusOne())
+				.isEqualTo(OnRemainingNPlusOne.FAIL));
+		this.contextRunner.withPropertyValues("bulk-lazy.on-remaining-n-plus-one=")
+			.run((context) -> assertThat(context.getBean(BulkLazyProperties.class).getOnRemainingNPlusOne())
+				.as("an empty value leaves the default").isEqualTo(OnRemainingNPlusOne.LOG));
+		this.contextRunner.withPropertyValues("bulk-lazy.on-remaining-n-plus-one=warn")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("No enum constant")
+				.hasMessageContaining("OnRemainingNPlusOne.warn"));
 	}
 
 	@Test

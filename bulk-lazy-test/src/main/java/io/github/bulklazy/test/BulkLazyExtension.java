@@ -17,8 +17,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Records what each test method runs, from its start to its end, without its {@code @BeforeEach}
  * and {@code @AfterEach} methods: a test may take the {@link Recording} as a parameter. After the
  * method, checks {@link NoRemainingNPlusOne @NoRemainingNPlusOne} and
- * {@link MaxStatements @MaxStatements} on the method or its classes; a failure is the test's own,
- * whatever the test context did with the application's exceptions.
+ * {@link MaxStatements @MaxStatements} on the method, its class, a superclass or an enclosing
+ * class; a failure is the test's own, whatever the test context did with the application's
+ * exceptions. What runs after the method (a test transaction's commit) is not recorded; a one-key
+ * load in {@code @BeforeEach} is the first of its session, so the same load in the method counts
+ * as a remaining N+1.
  */
 public final class BulkLazyExtension implements BeforeTestExecutionCallback, AfterTestExecutionCallback,
 		ParameterResolver {
@@ -27,7 +30,8 @@ public final class BulkLazyExtension implements BeforeTestExecutionCallback, Aft
 
 	@Override
 	public void beforeTestExecution(ExtensionContext context) {
-		context.getStore(NAMESPACE).put(Recording.class, Recording.start());
+		// one recording per test, however many times the extension is registered
+		context.getStore(NAMESPACE).getOrComputeIfAbsent(Recording.class, (key) -> Recording.start(), Recording.class);
 	}
 
 	@Override
@@ -39,9 +43,11 @@ public final class BulkLazyExtension implements BeforeTestExecutionCallback, Aft
 		find(NoRemainingNPlusOne.class, context).ifPresent((none) -> recorded.hasNoRemainingNPlusOne());
 	}
 
+	/** A {@code Recording} parameter of the test method itself, not of its set-up or the constructor. */
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		return parameter.getParameter().getType() == Recording.class;
+		return parameter.getParameter().getType() == Recording.class
+				&& context.getTestMethod().filter(parameter.getDeclaringExecutable()::equals).isPresent();
 	}
 
 	@Override

@@ -46,6 +46,13 @@ class BulkLazyExtensionTests {
 	}
 
 	@Test
+	void anAnnotationOnASuperclassCounts() {
+		run(InheritedExamples.class).assertThatEvents()
+			.haveExactly(1, event(test("swallowsTheFailure"), finishedWithFailure(instanceOf(AssertionError.class),
+					message((text) -> text.startsWith("Expected no remaining N+1, but 2 statements ran:")))));
+	}
+
+	@Test
 	void failsATestThatRanMoreStatementsThanAllowedWithoutCountingItsSetUp() {
 		Events tests = run(MaxStatementsExamples.class);
 		tests.assertThatEvents()
@@ -92,6 +99,10 @@ class BulkLazyExtensionTests {
 				}
 			});
 		}
+
+	}
+
+	static class InheritedExamples extends NoRemainingNPlusOneExamples {
 
 	}
 

@@ -8,6 +8,8 @@ import java.util.function.IntConsumer;
 
 import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.AssociationStatistics;
+import io.github.bulklazy.hibernate.loading.HibernateLoads.Load;
+import io.github.bulklazy.hibernate.loading.RemainingNPlusOnes.OneKeyLoad;
 
 /**
  * The engine's counters of one association, and where its one-key loads are told to
@@ -27,6 +29,7 @@ public final class AssociationCounters implements AssociationStatistics {
 
 	private final LongAdder hibernateBatches = new LongAdder();
 
+	/** Written by one session at a time in practice; a lost update only understates it. */
 	private volatile int hibernateBatchSize;
 
 	private volatile IntConsumer batchSizeRecorder = (keys) -> {
@@ -88,19 +91,29 @@ public final class AssociationCounters implements AssociationStatistics {
 	 * {@link RemainingNPlusOnes}, which may refuse it.
 	 */
 	void fallbackLoad(SessionPeers peers) {
-		this.remainingNPlusOnes.loadedOneKey(this.association, false, peers);
+		oneKeyLoad(OneKeyLoad.LEFT_TO_HIBERNATE, peers);
 		this.fallbacks.increment();
 	}
 
-	/** Tells {@link RemainingNPlusOnes} of a bulk load that found no peer waiting, before it runs. */
-	void loneBulkLoad(SessionPeers peers) {
-		this.remainingNPlusOnes.loadedOneKey(this.association, true, peers);
+	/** Tells {@link RemainingNPlusOnes} of a load of one key before it runs. */
+	void oneKeyLoad(OneKeyLoad load, SessionPeers peers) {
+		this.remainingNPlusOnes.loadedOneKey(this.association, load, peers);
 	}
 
-	/** Counts a lazy load Hibernate's batch fetching runs for several keys, up to {@code batchSize}. */
-	void hibernateBatchLoad(int batchSize) {
-		this.hibernateBatches.increment();
-		this.hibernateBatchSize = batchSize;
+	/**
+	 * Counts a load of the association left to Hibernate: a statement for one key is a
+	 * {@linkplain #fallbackLoad fallback}; one for several keys is a batch of Hibernate's, which
+	 * carries at most {@code batchSize} keys (the persister's, the factory's default unless the
+	 * mapping sets one).
+	 */
+	void hibernateLoad(Load load, int batchSize, SessionPeers peers) {
+		if (load == Load.ALONE) {
+			fallbackLoad(peers);
+		}
+		else if (load == Load.BATCHED) {
+			this.hibernateBatches.increment();
+			this.hibernateBatchSize = Math.max(this.hibernateBatchSize, batchSize);
+		}
 	}
 
 }

@@ -12,7 +12,6 @@ import io.github.bulklazy.hibernate.internal.DeferredToOne;
 import io.github.bulklazy.hibernate.internal.EagerTargets;
 import io.github.bulklazy.hibernate.internal.EnhancedProxyReads;
 import io.github.bulklazy.hibernate.internal.HibernateAccess;
-import io.github.bulklazy.hibernate.loading.HibernateLoads.Load;
 import io.github.bulklazy.hibernate.loading.RuntimeModel.Slots;
 import org.hibernate.LockMode;
 import org.hibernate.collection.spi.PersistentCollection;
@@ -163,8 +162,8 @@ public final class BulkLoader implements EnhancedProxyReads {
 		if (association.mode() != Mode.BULK || peers.isSwitchedOff()) {
 			peers.forgetProxy(entityName, id);
 			EntityPersister persister = this.factory.getMappingMetamodel().getEntityDescriptor(entityName);
-			countHibernateLoad(HibernateLoads.of(persister, id, session), persister.getBatchSize(),
-					counters(association), peers, session);
+			counters(association).hibernateLoad(HibernateLoads.of(persister, id, session), persister.getBatchSize(),
+					peers);
 			return;
 		}
 		EntityPeerGroup group = model.entityGroup(entityName);
@@ -201,8 +200,9 @@ public final class BulkLoader implements EnhancedProxyReads {
 			Association association = (group != null) ? group.association() : model.collectionAssociations.get(role);
 			if (association != null) {
 				CollectionPersister persister = entry.getLoadedPersister();
-				countHibernateLoad(HibernateLoads.of(persister, entry.getLoadedKey(), session), persister.getBatchSize(),
-						counters(association), this.sessions.findOrCreate(session), session);
+				counters(association).hibernateLoad(
+						HibernateLoads.of(persister, entry.getLoadedKey(), collection.getOwner(), session),
+						persister.getBatchSize(), this.sessions.findOrCreate(session));
 			}
 			return;
 		}
@@ -214,29 +214,15 @@ public final class BulkLoader implements EnhancedProxyReads {
 		}
 	}
 
-	/**
-	 * Counts a load of an association left to Hibernate: a statement for one key is a fallback,
-	 * and told to {@link RemainingNPlusOnes}; one for several keys is a batch of Hibernate's.
-	 */
-	private static void countHibernateLoad(Load load, int mappingBatchSize, AssociationCounters counters,
-			SessionPeers peers, EventSource session) {
-		if (load == Load.ALONE) {
-			counters.fallbackLoad(peers);
-		}
-		else if (load == Load.BATCHED) {
-			counters.hibernateBatchLoad(HibernateLoads.batchSize(mappingBatchSize, session));
-		}
-	}
-
 	/** Switches bulk loading off or back on for one session. */
 	public void switchOff(SharedSessionContractImplementor session, boolean off) {
 		this.sessions.findOrCreate(session).switchOff(off);
 	}
 
-	/** Whether bulk loading is switched off for one session. */
-	public boolean isSwitchedOff(SharedSessionContractImplementor session) {
+	/** Whether the engine bulk-loads the session's associations: started, and not switched off for it. */
+	public boolean isOn(SharedSessionContractImplementor session) {
 		SessionPeers peers = this.sessions.find(session);
-		return peers != null && peers.isSwitchedOff();
+		return this.model != null && (peers == null || !peers.isSwitchedOff());
 	}
 
 	/** The engine of a session factory, or {@code null} if bulk-lazy is not installed in it. */

@@ -1,9 +1,11 @@
 package io.github.bulklazy.hibernate.loading;
 
 import org.hibernate.engine.spi.BatchFetchQueue;
+import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Hibernate does with a load that reaches its own listeners: whether its second-level cache
@@ -43,24 +45,22 @@ final class HibernateLoads {
 
 	/**
 	 * How Hibernate loads a lazy collection: from its second-level cache, with a statement for its
-	 * key alone, or in a batch with other collections its batch-fetch queue holds.
+	 * key alone, or in a batch with other collections its batch-fetch queue holds, or with every
+	 * collection of the query that loaded its owner ({@code @Fetch(SUBSELECT)}).
 	 */
-	static Load of(CollectionPersister persister, Object key, EventSource session) {
+	static Load of(CollectionPersister persister, Object key, @Nullable Object owner, EventSource session) {
 		if (isCached(persister, key, session)) {
 			return Load.CACHED;
+		}
+		EntityEntry ownerEntry = (owner != null) ? session.getPersistenceContextInternal().getEntry(owner) : null;
+		if (persister.isSubselectLoadable() && ownerEntry != null && ownerEntry.getEntityKey() != null
+				&& queue(session).getSubselect(ownerEntry.getEntityKey()) != null) {
+			return Load.BATCHED;
 		}
 		boolean[] others = new boolean[1];
 		queue(session).collectBatchLoadableCollectionKeys(2, (index, other) -> others[0] |= index > 0, key,
 				persister.getAttributeMapping());
 		return others[0] ? Load.BATCHED : Load.ALONE;
-	}
-
-	/**
-	 * The keys one statement of Hibernate's batch fetching carries at most: the batch size of the
-	 * mapping, else the session factory's default.
-	 */
-	static int batchSize(int mappingBatchSize, EventSource session) {
-		return Math.max(mappingBatchSize, session.getFactory().getSessionFactoryOptions().getDefaultBatchFetchSize());
 	}
 
 	/** How Hibernate loads what reaches its own listeners. */
@@ -72,7 +72,10 @@ final class HibernateLoads {
 		/** With a statement for one key. */
 		ALONE,
 
-		/** With a statement for that key and others its batch-fetch queue holds, queued by their batch size or the session's. */
+		/**
+		 * With a statement for that key and others: those its batch-fetch queue holds, queued by
+		 * their batch size or the session's, or every owner of a subselect fetch.
+		 */
 		BATCHED
 
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
+import io.github.bulklazy.hibernate.loading.RemainingNPlusOnes.OneKeyLoad;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.spi.EventSource;
@@ -50,8 +51,9 @@ abstract class PeerGroup<T, L> {
 	 * have left peers half-loaded in the persistence context, where plain Hibernate would not have
 	 * loaded them at all, so the transaction is marked rollback-only: nothing of that state is
 	 * ever written. A group whose loader cannot be built drops its waiting peers, which Hibernate
-	 * then loads as they are read; the read that meets it counts as a fallback. A load that finds
-	 * no peer waiting is told to {@link RemainingNPlusOnes} before it runs, which may refuse it.
+	 * then loads as they are read; the read that meets it counts as a fallback. A load of one key
+	 * (no peer waiting, or a removal waiting for the flush) is told to {@link RemainingNPlusOnes}
+	 * before it runs, which may refuse it.
 	 * <p>
 	 * While the session holds a removal it has not flushed, the peer being read loads alone and
 	 * the others wait for a later load: a peer loaded then could reach the removed entity through
@@ -62,7 +64,11 @@ abstract class PeerGroup<T, L> {
 	 */
 	final List<T> load(T trigger, SessionPeers peers, @Nullable Boolean readOnly, AssociationCounters counters,
 			EventSource session) {
-		if (session.getActionQueue().numberOfDeletions() > 0 || !peers.startLoading(this.name)) {
+		if (session.getActionQueue().numberOfDeletions() > 0) {
+			counters.oneKeyLoad(OneKeyLoad.REMOVAL_PENDING, peers);
+			return List.of();
+		}
+		if (!peers.startLoading(this.name)) {
 			return List.of();
 		}
 		try {
@@ -80,9 +86,9 @@ abstract class PeerGroup<T, L> {
 				}
 			}
 			if (items.size() == 1) {
-				counters.loneBulkLoad(peers);
+				counters.oneKeyLoad(OneKeyLoad.ALONE, peers);
 			}
-			if (!loadChunks(items, peers, readOnly, counters, session)) {
+			if (!loadChunks(items, peers, readOnly, counters, session) && items.size() > 1) {
 				counters.fallbackLoad(peers);
 			}
 			return items;

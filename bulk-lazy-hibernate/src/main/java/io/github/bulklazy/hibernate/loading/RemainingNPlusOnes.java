@@ -52,25 +52,22 @@ public final class RemainingNPlusOnes implements RemainingNPlusOneLog {
 	}
 
 	/**
-	 * Notes a load of one key that Hibernate runs alone, or that bulk-lazy runs with no peer
-	 * waiting, and reports it if its association already loaded one key alone in the session.
-	 * @param alone {@code true} for a bulk load that found no peer; {@code false} for a load left
-	 * to Hibernate
-	 * @throws RemainingNPlusOneException if it is reported and the action is {@code fail}
+	 * Notes a load of one key, and reports it if its association already loaded one key in the
+	 * session: to the listeners, then in the log or by throwing, as the action says.
+	 * @throws RemainingNPlusOneException if it is reported and the action is {@code fail}; the
+	 * load has not run
 	 */
-	void loadedOneKey(Association association, boolean alone, SessionPeers peers) {
+	void loadedOneKey(Association association, OneKeyLoad load, SessionPeers peers) {
 		if (peers.firstOneKeyLoad(association.name())) {
 			return;
 		}
-		boolean switchedOff = peers.isSwitchedOff();
-		RemainingNPlusOne remaining = remaining(association, alone, switchedOff, CallSites.current());
+		RemainingNPlusOne remaining = remaining(association, load, peers.isSwitchedOff());
 		LongAdder count = this.counts.get(remaining);
 		if (count == null) {
-			if (this.counts.size() >= MAX_CALL_SITES) {
-				remaining = remaining(association, alone, switchedOff, OTHER_CALL_SITES);
-			}
+			RemainingNPlusOne counted = (this.counts.size() < MAX_CALL_SITES) ? remaining
+					: new RemainingNPlusOne(remaining.association(), remaining.reason(), remaining.fix(), OTHER_CALL_SITES);
 			LongAdder added = new LongAdder();
-			count = this.counts.putIfAbsent(remaining, added);
+			count = this.counts.putIfAbsent(counted, added);
 			if (count == null) {
 				count = added;
 				if (this.action == OnRemainingNPlusOne.LOG) {
@@ -87,16 +84,20 @@ public final class RemainingNPlusOnes implements RemainingNPlusOneLog {
 		}
 	}
 
-	private static RemainingNPlusOne remaining(Association association, boolean alone, boolean switchedOff,
-			String callSite) {
+	private static RemainingNPlusOne remaining(Association association, OneKeyLoad load, boolean switchedOff) {
+		String callSite = CallSites.current();
 		if (switchedOff) {
 			return new RemainingNPlusOne(association.name(), "switched-off", "bulk loading is switched off for "
-					+ "this session or block (BulkLoading.off): switch it on around the loop", callSite);
+					+ "this session or block (BulkLoading): switch it on around the loop", callSite);
 		}
-		if (alone) {
+		if (load == OneKeyLoad.ALONE) {
 			return new RemainingNPlusOne(association.name(), "loaded-alone", "no peer was waiting: its owners reached "
 					+ "the session one at a time, each read before the next; load them with one query, or make "
 					+ "the references before reading them", callSite);
+		}
+		if (load == OneKeyLoad.REMOVAL_PENDING) {
+			return new RemainingNPlusOne(association.name(), "removal-pending", "the session held a removal it had "
+					+ "not flushed, so its peers waited; flush before the loop", callSite);
 		}
 		Reason reason = association.reason();
 		if (association.mode() == Mode.BULK || reason == null) {
@@ -115,6 +116,20 @@ public final class RemainingNPlusOnes implements RemainingNPlusOneLog {
 			default -> "bulk-lazy leaves it to Hibernate (" + reason.description()
 					+ "); fetch it with the query that loads its owners";
 		};
+	}
+
+	/** How a load of one key came about. */
+	enum OneKeyLoad {
+
+		/** Hibernate loads it: the association is not bulk-loaded, or its loader failed. */
+		LEFT_TO_HIBERNATE,
+
+		/** bulk-lazy loads it, and no peer was waiting. */
+		ALONE,
+
+		/** It loads alone while the session holds a removal it has not flushed. */
+		REMOVAL_PENDING
+
 	}
 
 }
