@@ -122,6 +122,26 @@ public enum Workload {
 		}
 	},
 
+	/**
+	 * A session that holds all 10,000 students, N of them from a second query, and reads the
+	 * schools and courses of those N only.
+	 */
+	FEW_OF_MANY {
+		@Override
+		long run(EntityManager entityManager, int n, boolean handWritten) {
+			long checksum = students(entityManager, "from BenchStudent s where s.id > :n", n).size();
+			String query = handWritten ? "select distinct s from BenchStudent s join fetch s.school "
+					+ "left join fetch s.courses where s.id <= :n" : "from BenchStudent s where s.id <= :n";
+			for (Student student : students(entityManager, query, n)) {
+				checksum += student.getSchool().getName().length();
+				for (Course course : student.getCourses()) {
+					checksum += course.getTitle().length();
+				}
+			}
+			return checksum;
+		}
+	},
+
 	/** N students with their schools fetched by the query: nothing is left to load lazily. */
 	PRELOADED {
 		@Override

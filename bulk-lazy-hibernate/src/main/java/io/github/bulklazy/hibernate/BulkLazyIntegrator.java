@@ -100,13 +100,13 @@ public final class BulkLazyIntegrator implements Integrator {
 				access == null || access.choosesPersisters(sessionFactory),
 				access == null || access.defersToOnesLoadedWithOwner(), metadata);
 		List<Association> associations = planner.plan();
-		RemainingNPlusOnes remainingNPlusOnes = new RemainingNPlusOnes(settings.onRemainingNPlusOne(),
+		RemainingNPlusOnes remainingNPlusOnes = new RemainingNPlusOnes(settings.onRemainingNPlusOne(), settings.scope(),
 				List.copyOf(bootstrapContext.getServiceRegistry()
 					.requireService(ClassLoaderService.class)
 					.loadJavaServices(RemainingNPlusOneListener.class)));
 		Map<String, AssociationCounters> counters = AssociationCounters.of(associations, remainingNPlusOnes);
-		BulkLazyPlan plan = new BulkLazyPlan(planName(sessionFactory), chunkSize(settings, dialect), associations,
-				planner.knownNames(associations), Map.copyOf(counters), remainingNPlusOnes);
+		BulkLazyPlan plan = new BulkLazyPlan(planName(sessionFactory), chunkSize(settings, dialect), settings.scope(),
+				associations, planner.knownNames(associations), Map.copyOf(counters), remainingNPlusOnes);
 		if (this.settings == null) {
 			// configured through Hibernate settings: no application checks the entries later
 			BulkLazyPlans own = new BulkLazyPlans();

@@ -7,17 +7,18 @@ import java.util.Set;
 
 /**
  * What bulk-lazy does in one session factory: every lazy association with its mode and counters,
- * and the chunk size in force.
+ * the chunk size and the peer scope in force.
  *
  * @param name the name the factory was registered under (its bean name in Spring), or the session
  * factory's name
  * @param chunkSize keys per bulk statement
+ * @param scope which waiting peers a bulk load takes
  * @param associations every lazy association of the mapping
  * @param knownNames every name {@code bulk-lazy.include} and {@code bulk-lazy.exclude} may use
  * @param statistics the counters of each association, by {@link Association#name()}
  * @param remainingNPlusOne the remaining N+1 seen so far, by association and call site
  */
-public record BulkLazyPlan(String name, int chunkSize, List<Association> associations, Set<String> knownNames,
+public record BulkLazyPlan(String name, int chunkSize, PeerScope scope, List<Association> associations, Set<String> knownNames,
 		Map<String, AssociationStatistics> statistics, RemainingNPlusOneLog remainingNPlusOne) {
 
 	public BulkLazyPlan {
@@ -32,7 +33,7 @@ public record BulkLazyPlan(String name, int chunkSize, List<Association> associa
 			.map((association) -> (association.mode() == Association.Mode.BULK)
 					? association.withMode(Association.Mode.FALLBACK, reason) : association)
 			.toList();
-		return new BulkLazyPlan(this.name, this.chunkSize, fallbacks, this.knownNames, this.statistics,
+		return new BulkLazyPlan(this.name, this.chunkSize, this.scope, fallbacks, this.knownNames, this.statistics,
 				this.remainingNPlusOne);
 	}
 

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param exclude entries that are never bulk-loaded; exclude wins over include
  * @param chunkSize maximum number of keys per statement, or {@code null} for the dialect's default
  * @param onRemainingNPlusOne what to do when an association loads one key at a time again in a session
+ * @param scope which waiting peers a bulk load takes
  */
 public record BulkLazySettings(List<String> include, List<String> exclude, @Nullable Integer chunkSize,
-		OnRemainingNPlusOne onRemainingNPlusOne) {
+		OnRemainingNPlusOne onRemainingNPlusOne, PeerScope scope) {
 
 	/**
 	 * The largest chunk size: the parameters PostgreSQL's JDBC driver binds to one statement at
@@ -31,19 +32,24 @@ public record BulkLazySettings(List<String> include, List<String> exclude, @Null
 		}
 	}
 
-	/** Settings that log remaining N+1. */
+	/** Settings that log remaining N+1 and take the peers of the whole session. */
 	public BulkLazySettings(List<String> include, List<String> exclude, @Nullable Integer chunkSize) {
-		this(include, exclude, chunkSize, OnRemainingNPlusOne.LOG);
+		this(include, exclude, chunkSize, OnRemainingNPlusOne.LOG, PeerScope.SESSION);
 	}
 
-	/** Everything bulk-loaded, chunk size chosen by dialect, remaining N+1 logged. */
+	/** Everything bulk-loaded, chunk size chosen by dialect, remaining N+1 logged, peers of the session. */
 	public static BulkLazySettings defaults() {
 		return new BulkLazySettings(List.of(), List.of(), null);
 	}
 
 	/** These settings with another action on remaining N+1. */
 	public BulkLazySettings withOnRemainingNPlusOne(OnRemainingNPlusOne action) {
-		return new BulkLazySettings(this.include, this.exclude, this.chunkSize, action);
+		return new BulkLazySettings(this.include, this.exclude, this.chunkSize, action, this.scope);
+	}
+
+	/** These settings with another peer scope. */
+	public BulkLazySettings withScope(PeerScope peerScope) {
+		return new BulkLazySettings(this.include, this.exclude, this.chunkSize, this.onRemainingNPlusOne, peerScope);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@code bulk_lazy.enabled} ({@code true} or {@code false}, default {@code true}),
  * {@code bulk_lazy.include} and {@code bulk_lazy.exclude} (comma-separated entries, or a
  * collection), {@code bulk_lazy.chunk_size}, {@code bulk_lazy.on_remaining_n_plus_one}
- * ({@code ignore}, {@code log} or {@code fail}, default {@code log}). Any other {@code bulk_lazy.}
+ * ({@code ignore}, {@code log} or {@code fail}, default {@code log}), {@code bulk_lazy.scope}
+ * ({@code session} or {@code query}, default {@code session}). Any other {@code bulk_lazy.}
  * setting is an error.
  */
 final class HibernateSettings {
@@ -22,7 +24,7 @@ final class HibernateSettings {
 	static final String PREFIX = "bulk_lazy.";
 
 	private static final List<String> NAMES = List.of("enabled", "include", "exclude", "chunk_size",
-			"on_remaining_n_plus_one");
+			"on_remaining_n_plus_one", "scope");
 
 	private HibernateSettings() {
 	}
@@ -44,26 +46,31 @@ final class HibernateSettings {
 			return Optional.empty();
 		}
 		Integer chunkSize = chunkSize(configuration.get(PREFIX + "chunk_size"));
-		OnRemainingNPlusOne onRemainingNPlusOne = onRemainingNPlusOne(configuration.get(PREFIX + "on_remaining_n_plus_one"));
+		OnRemainingNPlusOne onRemainingNPlusOne = choice(configuration, "on_remaining_n_plus_one",
+				OnRemainingNPlusOne.class, OnRemainingNPlusOne::of, OnRemainingNPlusOne.LOG);
+		PeerScope scope = choice(configuration, "scope", PeerScope.class, PeerScope::of, PeerScope.SESSION);
 		try {
 			return Optional.of(new BulkLazySettings(entries(configuration.get(PREFIX + "include")),
-					entries(configuration.get(PREFIX + "exclude")), chunkSize, onRemainingNPlusOne));
+					entries(configuration.get(PREFIX + "exclude")), chunkSize, onRemainingNPlusOne, scope));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Invalid Hibernate setting '" + PREFIX + "chunk_size': " + ex.getMessage(), ex);
 		}
 	}
 
-	private static OnRemainingNPlusOne onRemainingNPlusOne(@Nullable Object value) {
+	/** The value of a setting that names one of an enum's constants, given as the constant or its name. */
+	private static <E extends Enum<E>> E choice(Map<String, Object> configuration, String name, Class<E> type,
+			Function<String, E> parser, E defaultValue) {
+		Object value = configuration.get(PREFIX + name);
 		if (value == null) {
-			return OnRemainingNPlusOne.LOG;
+			return defaultValue;
 		}
 		try {
-			return (value instanceof OnRemainingNPlusOne action) ? action : OnRemainingNPlusOne.of(value.toString());
+			return type.isInstance(value) ? type.cast(value) : parser.apply(value.toString());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(
-					"Invalid value for Hibernate setting '" + PREFIX + "on_remaining_n_plus_one': " + ex.getMessage(), ex);
+					"Invalid value for Hibernate setting '" + PREFIX + name + "': " + ex.getMessage(), ex);
 		}
 	}
 

@@ -51,9 +51,10 @@ final class StartupLog {
 			.stream()
 			.collect(Collectors.groupingBy(Association::mode, () -> new EnumMap<>(Mode.class), Collectors.counting()));
 		logger.infof("bulk-lazy: active in %s on Hibernate %s: bulk-loads %d associations, leaves %d excluded and "
-				+ "%d more to plain Hibernate; chunks of %d keys", plan.name(), access.version(),
+				+ "%d more to plain Hibernate; chunks of %d keys, peers of the %s", plan.name(), access.version(),
 				byMode.getOrDefault(Mode.BULK, 0L), byMode.getOrDefault(Mode.EXCLUDED, 0L),
-				byMode.getOrDefault(Mode.FALLBACK, 0L), plan.chunkSize());
+				byMode.getOrDefault(Mode.FALLBACK, 0L), plan.chunkSize(),
+				(plan.scope() == PeerScope.QUERY) ? "same query" : "session");
 	}
 
 }

@@ -17,6 +17,7 @@ import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.hibernate.BulkLazySettings;
+import io.github.bulklazy.hibernate.PeerScope;
 import io.github.bulklazy.testsupport.StatementCounter;
 import io.github.bulklazy.testsupport.TestDatabase;
 import io.github.bulklazy.testsupport.TestPersistenceUnit;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs seeded random programs of ordinary JPA operations over seeded random data with three
- * factories: plain Hibernate, bulk-lazy, and bulk-lazy with 2 keys per statement. Each run starts
+ * Runs seeded random programs of ordinary JPA operations over seeded random data with four
+ * factories: plain Hibernate, bulk-lazy, bulk-lazy with 2 keys per statement, and bulk-lazy taking
+ * the peers of the same query only. Each run starts
  * from the same rows; what the programs observe and the rows they leave must be the same.
  *
  * <p>A difference fails the test with the seed, the program's number and the program shrunk to
@@ -191,7 +193,7 @@ class RandomDifferentialTests {
 
 	}
 
-	/** The three factories of a database, over one data source, built once per database. */
+	/** The four factories of a database, over one data source, built once per database. */
 	private static final class Factories {
 
 		private final HikariDataSource dataSource = new HikariDataSource();
@@ -210,7 +212,9 @@ class RandomDifferentialTests {
 			this.plain = new Variant("plain Hibernate", factory(null, true));
 			this.bulk = List.of(new Variant("bulk-lazy", factory(BulkLazySettings.defaults(), false)),
 					new Variant("bulk-lazy with chunk size 2",
-							factory(new BulkLazySettings(List.of(), List.of(), 2), false)));
+							factory(new BulkLazySettings(List.of(), List.of(), 2), false)),
+					new Variant("bulk-lazy with peers of the same query",
+							factory(BulkLazySettings.defaults().withScope(PeerScope.QUERY), false)));
 		}
 
 		private EntityManagerFactory factory(BulkLazySettings settings, boolean createSchema) {

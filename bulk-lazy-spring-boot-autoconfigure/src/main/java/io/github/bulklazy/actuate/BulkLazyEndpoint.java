@@ -62,8 +62,8 @@ public class BulkLazyEndpoint {
 			factories.put(plan.name(), new FactoryDescriptor(plan.chunkSize(), associations, remaining));
 		}
 		return new BulkLazyDescriptor(new ConfigurationDescriptor(this.settings.include(), this.settings.exclude(),
-				this.settings.chunkSize(), this.settings.onRemainingNPlusOne().name().toLowerCase(Locale.ROOT)),
-				factories);
+				this.settings.chunkSize(), this.settings.onRemainingNPlusOne().name().toLowerCase(Locale.ROOT),
+				this.settings.scope().name().toLowerCase(Locale.ROOT)), factories);
 	}
 
 	/**
@@ -109,10 +109,11 @@ public class BulkLazyEndpoint {
 	 * @param exclude the exclude entries
 	 * @param chunkSize the configured chunk size, {@code null} for the dialect's default
 	 * @param onRemainingNPlusOne {@code ignore}, {@code log} or {@code fail}
+	 * @param scope {@code session} or {@code query}
 	 */
 	@JsonInclude(Include.ALWAYS)
 	public record ConfigurationDescriptor(List<String> include, List<String> exclude, @Nullable Integer chunkSize,
-			String onRemainingNPlusOne) {
+			String onRemainingNPlusOne, String scope) {
 	}
 
 	/**

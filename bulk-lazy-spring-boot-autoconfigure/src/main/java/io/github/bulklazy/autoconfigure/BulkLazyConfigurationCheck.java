@@ -29,7 +29,7 @@ final class BulkLazyConfigurationCheck implements SmartInitializingSingleton {
 	private static final String PREFIX = "bulk-lazy.";
 
 	private static final List<String> KEYS = List.of("enabled", "include", "exclude", "chunk-size",
-			"on-remaining-n-plus-one");
+			"on-remaining-n-plus-one", "scope");
 
 	private final Environment environment;
 

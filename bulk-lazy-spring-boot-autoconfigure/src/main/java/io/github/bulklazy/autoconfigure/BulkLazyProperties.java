@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.bulklazy.hibernate.BulkLazySettings;
 import io.github.bulklazy.hibernate.OnRemainingNPlusOne;
+import io.github.bulklazy.hibernate.PeerScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -51,6 +52,14 @@ public class BulkLazyProperties implements Validator {
 	 */
 	private OnRemainingNPlusOne onRemainingNPlusOne = OnRemainingNPlusOne.LOG;
 
+	/**
+	 * Which waiting entities a bulk load takes with the one being read: 'session' (every entity
+	 * of the session that still needs the association) or 'query' (only those that came from the
+	 * same query, collection load or bulk load, for sessions that hold many entities of a type but
+	 * read an association of a few).
+	 */
+	private PeerScope scope = PeerScope.SESSION;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -91,8 +100,16 @@ public class BulkLazyProperties implements Validator {
 		this.onRemainingNPlusOne = onRemainingNPlusOne;
 	}
 
+	public PeerScope getScope() {
+		return this.scope;
+	}
+
+	public void setScope(PeerScope scope) {
+		this.scope = scope;
+	}
+
 	BulkLazySettings toSettings() {
-		return new BulkLazySettings(this.include, this.exclude, this.chunkSize, this.onRemainingNPlusOne);
+		return new BulkLazySettings(this.include, this.exclude, this.chunkSize, this.onRemainingNPlusOne, this.scope);
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import io.github.bulklazy.hibernate.BulkLazyIntegratorProvider;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.hibernate.BulkLazySettings;
 import io.github.bulklazy.hibernate.OnRemainingNPlusOne;
+import io.github.bulklazy.hibernate.PeerScope;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
@@ -164,6 +165,20 @@ class BulkLazyAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("No enum constant")
 				.hasMessageContaining("OnRemainingNPlusOne.warn"));
+	}
+
+	@Test
+	void scopeTakesSessionOrQuery() {
+		this.contextRunner.withPropertyValues("bulk-lazy.scope=query")
+			.run((context) -> assertThat(context.getBean(BulkLazyProperties.class).getScope()).isEqualTo(PeerScope.QUERY));
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(BulkLazyProperties.class).getScope()).isEqualTo(PeerScope.SESSION));
+		this.contextRunner.withPropertyValues("bulk-lazy.scope=transaction")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("No enum constant")
+				.hasMessageContaining("PeerScope.transaction"));
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class BulkLazyEndpointTests {
 		HttpResponse<String> response = get("/actuator/bulklazy");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"configuration\":{\"include\":[],\"exclude\":[\"Course\"],\"chunkSize\":null,"
-					+ "\"onRemainingNPlusOne\":\"log\"}")
+					+ "\"onRemainingNPlusOne\":\"log\",\"scope\":\"session\"}")
 			.contains("\"entityManagerFactory\":{\"chunkSize\":256,\"associations\":{")
 			.contains("\"Student.school\":{\"kind\":\"to-one\",\"target\":\"io.github.bulklazy.model.School\","
 					+ "\"mode\":\"bulk\",\"reason\":null,\"chunkSize\":256,\"batches\":1,\"queriesSaved\":4,\"fallbacks\":0,"

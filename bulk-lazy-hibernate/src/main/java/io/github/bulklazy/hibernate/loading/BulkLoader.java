@@ -43,9 +43,9 @@ public final class BulkLoader implements EnhancedProxyReads {
 
 	private final HibernateAccess access;
 
-	private final SessionPeersRegistry sessions = new SessionPeersRegistry();
+	private final SessionPeersRegistry sessions;
 
-	private final PeerRecorder recorder = new PeerRecorder(this.sessions);
+	private final PeerRecorder recorder;
 
 	/** The runtime model; {@code null} until {@link #start()}, and for good if it failed. */
 	private volatile @Nullable RuntimeModel model;
@@ -61,6 +61,8 @@ public final class BulkLoader implements EnhancedProxyReads {
 		this.plan = plan;
 		this.counters = Map.copyOf(counters);
 		this.access = access;
+		this.sessions = new SessionPeersRegistry(plan.scope());
+		this.recorder = new PeerRecorder(this.sessions);
 	}
 
 	/** Registers the engine's listeners for Hibernate's events, ahead of Hibernate's own where it loads. */
@@ -107,7 +109,8 @@ public final class BulkLoader implements EnhancedProxyReads {
 		AssociationCounters counters = counters(association);
 		String uniqueKey = toOne.uniqueKeyProperty();
 		if (uniqueKey != null) {
-			return new UniqueKeyTargets(toOne.target(), uniqueKey, this.plan.chunkSize(), this.access, counters);
+			return new UniqueKeyTargets(toOne.target(), uniqueKey, this.plan.chunkSize(), this.access, counters,
+					this.sessions);
 		}
 		EntityPeerGroup group = model.entityGroup(association.targetEntity());
 		return (ids, session) -> group.loadTargets(ids, this.sessions.findOrCreate(session),

@@ -73,8 +73,8 @@ final class CollectionPeerGroup extends PeerGroup<PersistentCollection<?>, Colle
 	}
 
 	@Override
-	Collection<PersistentCollection<?>> takePeers(SessionPeers peers) {
-		return peers.takeCollections(this.association.role());
+	Collection<PersistentCollection<?>> takePeers(PersistentCollection<?> trigger, SessionPeers peers) {
+		return peers.takeCollections(this.association.role(), trigger);
 	}
 
 	@Override

@@ -72,7 +72,7 @@ abstract class PeerGroup<T, L> {
 			return List.of();
 		}
 		try {
-			Collection<T> waiting = takePeers(peers);
+			Collection<T> waiting = takePeers(trigger, peers);
 			if (this.broken) {
 				counters.fallbackLoad(peers);
 				return List.of();
@@ -99,13 +99,18 @@ abstract class PeerGroup<T, L> {
 	}
 
 	/**
-	 * Loads the items chunk by chunk and counts each statement. If a chunk that carries several
-	 * items fails, the transaction is marked rollback-only (see {@link #load}) and the exception
-	 * thrown.
+	 * Loads the items chunk by chunk, as one peer scope, and counts each statement. If a chunk that
+	 * carries several items fails, the transaction is marked rollback-only (see {@link #load}) and
+	 * the exception thrown.
 	 * @return {@code false} if it stopped because the loader of a chunk cannot be built, leaving
 	 * the rest to Hibernate
 	 */
 	final boolean loadChunks(List<T> items, SessionPeers peers, @Nullable Boolean readOnly,
+			AssociationCounters counters, EventSource session) {
+		return peers.inOneScope(() -> loadEachChunk(items, peers, readOnly, counters, session));
+	}
+
+	private boolean loadEachChunk(List<T> items, SessionPeers peers, @Nullable Boolean readOnly,
 			AssociationCounters counters, EventSource session) {
 		for (int from = 0; from < items.size(); from += this.chunkSize) {
 			List<T> chunk = items.subList(from, Math.min(items.size(), from + this.chunkSize));
@@ -190,7 +195,8 @@ abstract class PeerGroup<T, L> {
 
 	abstract L createLoader(int size, LoadQueryInfluencers influencers);
 
-	abstract Collection<T> takePeers(SessionPeers peers);
+	/** Takes the peers that wait in the scope of the one being read. */
+	abstract Collection<T> takePeers(T trigger, SessionPeers peers);
 
 	abstract boolean isSame(T peer, T trigger);
 

@@ -11,6 +11,7 @@ import io.github.bulklazy.hibernate.Association.Mode;
 import io.github.bulklazy.hibernate.Association.Reason;
 import io.github.bulklazy.hibernate.CallSites;
 import io.github.bulklazy.hibernate.OnRemainingNPlusOne;
+import io.github.bulklazy.hibernate.PeerScope;
 import io.github.bulklazy.hibernate.RemainingNPlusOne;
 import io.github.bulklazy.hibernate.RemainingNPlusOneException;
 import io.github.bulklazy.hibernate.RemainingNPlusOneListener;
@@ -37,8 +38,12 @@ public final class RemainingNPlusOnes implements RemainingNPlusOneLog {
 
 	private final Map<RemainingNPlusOne, LongAdder> counts = new ConcurrentHashMap<>();
 
-	public RemainingNPlusOnes(OnRemainingNPlusOne action, List<RemainingNPlusOneListener> listeners) {
+	private final PeerScope scope;
+
+	/** @param scope the peers a bulk load takes, which the fix of a load alone names */
+	public RemainingNPlusOnes(OnRemainingNPlusOne action, PeerScope scope, List<RemainingNPlusOneListener> listeners) {
 		this.action = action;
+		this.scope = scope;
 		this.listeners = List.copyOf(listeners);
 	}
 
@@ -84,11 +89,16 @@ public final class RemainingNPlusOnes implements RemainingNPlusOneLog {
 		}
 	}
 
-	private static RemainingNPlusOne remaining(Association association, OneKeyLoad load, boolean switchedOff) {
+	private RemainingNPlusOne remaining(Association association, OneKeyLoad load, boolean switchedOff) {
 		String callSite = CallSites.current();
 		if (switchedOff) {
 			return new RemainingNPlusOne(association.name(), "switched-off", "bulk loading is switched off for "
 					+ "this session or block (BulkLoading): switch it on around the loop", callSite);
+		}
+		if (load == OneKeyLoad.ALONE && this.scope == PeerScope.QUERY) {
+			return new RemainingNPlusOne(association.name(), "loaded-alone", "no peer from the same query was waiting "
+					+ "(bulk-lazy.scope=query): load its owners with one query, or set bulk-lazy.scope=session",
+					callSite);
 		}
 		if (load == OneKeyLoad.ALONE) {
 			return new RemainingNPlusOne(association.name(), "loaded-alone", "no peer was waiting: its owners reached "

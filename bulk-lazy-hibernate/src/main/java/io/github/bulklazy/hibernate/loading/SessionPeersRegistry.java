@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import io.github.bulklazy.hibernate.PeerScope;
 import org.hibernate.SessionEventListener;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +18,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class SessionPeersRegistry {
 
+	private final PeerScope scope;
+
 	private final Map<SharedSessionContractImplementor, WeakReference<SessionPeers>> bySession = Collections
 		.synchronizedMap(new WeakHashMap<>());
+
+	SessionPeersRegistry(PeerScope scope) {
+		this.scope = scope;
+	}
 
 	/** The peers of the session, or {@code null} if none was recorded yet. */
 	@Nullable SessionPeers find(SharedSessionContractImplementor session) {
@@ -30,14 +37,17 @@ final class SessionPeersRegistry {
 	SessionPeers findOrCreate(SharedSessionContractImplementor session) {
 		SessionPeers peers = find(session);
 		if (peers == null) {
-			peers = new SessionPeers();
+			peers = new SessionPeers(this.scope);
 			this.bySession.put(session, new WeakReference<>(peers));
 			session.getEventListenerManager().addListener(new Holder(this, session, peers));
 		}
 		return peers;
 	}
 
-	/** Holds a session's peers for as long as the session holds it, and forgets them when it ends. */
+	/**
+	 * Holds a session's peers for as long as the session holds it, tells them of each statement,
+	 * and forgets them when the session ends.
+	 */
 	private static final class Holder implements SessionEventListener {
 
 		private final transient SessionPeersRegistry registry;
@@ -50,6 +60,11 @@ final class SessionPeersRegistry {
 			this.registry = registry;
 			this.session = session;
 			this.peers = peers;
+		}
+
+		@Override
+		public void jdbcExecuteStatementStart() {
+			this.peers.statementStarted();
 		}
 
 		@Override

@@ -58,8 +58,10 @@ final class UniqueKeyTargets implements EagerTargets {
 
 	private final AssociationCounters counters;
 
+	private final SessionPeersRegistry sessions;
+
 	UniqueKeyTargets(EntityPersister target, String property, int chunkSize, HibernateAccess access,
-			AssociationCounters counters) {
+			AssociationCounters counters, SessionPeersRegistry sessions) {
 		this.target = target;
 		this.property = property;
 		this.keyType = target.getPropertyType(property);
@@ -75,6 +77,7 @@ final class UniqueKeyTargets implements EagerTargets {
 		this.access = access;
 		this.chunkSize = chunkSize;
 		this.counters = counters;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -84,8 +87,13 @@ final class UniqueKeyTargets implements EagerTargets {
 		}
 	}
 
+	/** Loads the targets chunk by chunk, as one peer scope. */
 	@Override
 	public Set<Object> load(List<Object> keys, EventSource session) {
+		return this.sessions.findOrCreate(session).inOneScope(() -> loadChunks(keys, session));
+	}
+
+	private Set<Object> loadChunks(List<Object> keys, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		// the array select is built without the session's fetch profiles, which the query applies
 		KeySelect byArray = this.target.isAffectedByInfluencers(session.getLoadQueryInfluencers(), true) ? null

@@ -1,0 +1,34 @@
+package io.github.bulklazy.hibernate;
+
+import java.util.Locale;
+
+/**
+ * Which waiting peers a bulk load takes with the proxy or collection being read.
+ */
+public enum PeerScope {
+
+	/** Every peer of the session: the fewest statements, whatever loaded the entities. */
+	SESSION,
+
+	/**
+	 * Only the peers that came from the same query, collection load or bulk load as the one
+	 * being read, as Django's {@code FETCH_PEERS} scopes them: for sessions that hold many
+	 * entities of a type but read an association of a few. An entity belongs to the statement
+	 * that first loaded it into the session; the statements of one bulk load count as one.
+	 */
+	QUERY;
+
+	/**
+	 * The scope a setting names, in any case.
+	 * @throws IllegalArgumentException naming the valid values
+	 */
+	public static PeerScope of(String value) {
+		try {
+			return valueOf(value.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("'" + value + "' is not one of session, query", ex);
+		}
+	}
+
+}
