@@ -28,10 +28,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>
  * {@code quick}: N = 100 and 1,000, short iterations (under 5 minutes on 2 cores). {@code full}: N =
  * 10 to 10,000, longer iterations. Both run on H2 and PostgreSQL and add the chunk-size curve at
- * N = 10,000 on H2, PostgreSQL and MariaDB, and both peer scopes side by side at N = 100 on H2 and
- * PostgreSQL. Every cell runs in this one JVM, so the strategies share data, warm-up and machine
- * state. Workload names after the mode run only those workloads, without the chunk-size curve and
- * the peer scopes. {@code startup} runs the {@link StartupBenchmark} instead.
+ * N = 10,000 on H2, PostgreSQL and MariaDB. Every cell runs in this one JVM, so the strategies share
+ * data, warm-up and machine state. Workload names after the mode run only those workloads, without
+ * the chunk-size curve. {@code startup} runs the {@link StartupBenchmark} instead.
  */
 public final class BenchmarkMain {
 
@@ -58,22 +57,13 @@ public final class BenchmarkMain {
 			.param("strategy", "BULK_LAZY")
 			.param("workload", "TO_ONE", "ONE_TO_MANY", "MANY_TO_MANY")
 			.param("chunkSize", CHUNK_SIZES.toArray(String[]::new)));
-		Collection<RunResult> scopes = (args.length > 1) ? List.of() : run(options(full).param("n", "100")
-			.param("database", "H2", "POSTGRESQL")
-			.param("workload", "FEW_OF_MANY", "DEPTH_3")
-			.param("strategy", "PLAIN", "BATCH_16", "BATCH_256", "HAND_WRITTEN", "BULK_LAZY", "BULK_LAZY_BY_QUERY")
-			.param("chunkSize", "0"));
 		StringBuilder report = new StringBuilder();
 		report.append(String.format("# bulk-lazy benchmarks (%s mode)%n%n", full ? "full" : "quick"));
 		report.append(String.format("Java %s, %d cores%n%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors()));
-		appendCells(report, "## ", cells);
+		appendCells(report, cells);
 		if (!chunks.isEmpty()) {
 			appendChunkCurve(report, chunks);
-		}
-		if (!scopes.isEmpty()) {
-			report.append("## Peer scope at N = 100: BULK_LAZY takes the session's peers, BULK_LAZY_BY_QUERY the query's\n\n");
-			appendCells(report, "### ", scopes);
 		}
 		Path file = Path.of("benchmarks", "target", "results-" + (full ? "full" : "quick") + ".md");
 		Files.createDirectories(file.getParent());
@@ -97,14 +87,14 @@ public final class BenchmarkMain {
 		return new Runner(options.build()).run();
 	}
 
-	private static void appendCells(StringBuilder report, String heading, Collection<RunResult> results) {
+	private static void appendCells(StringBuilder report, Collection<RunResult> results) {
 		Map<String, List<Cell>> tables = new LinkedHashMap<>();
 		for (RunResult result : results) {
 			Cell cell = Cell.of(result);
 			tables.computeIfAbsent(cell.database + " / " + cell.workload, (key) -> new ArrayList<>()).add(cell);
 		}
 		tables.forEach((title, cells) -> {
-			report.append(heading).append(title).append("\n\n");
+			report.append("## ").append(title).append("\n\n");
 			report.append("| N | strategy | statements | ms/op | ± | KB/op | vs hand-written | N+1 ÷ this |\n");
 			report.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
 			cells.sort((a, b) -> (a.n != b.n) ? Integer.compare(a.n, b.n) : a.strategy.compareTo(b.strategy));

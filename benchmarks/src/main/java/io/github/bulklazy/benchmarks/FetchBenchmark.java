@@ -23,10 +23,10 @@ public class FetchBenchmark {
 	public Database database;
 
 	@Param({ "TO_ONE", "ONE_TO_MANY", "MANY_TO_MANY", "DEPTH_3", "AFTER_FLUSH", "EAGER_TO_ONE", "INVERSE_ONE_TO_ONE",
-			"PRELOADED" })
+			"FEW_OF_MANY", "PRELOADED" })
 	public Workload workload;
 
-	@Param({ "PLAIN", "BATCH_16", "BATCH_256", "SUBSELECT", "HAND_WRITTEN", "BULK_LAZY" })
+	@Param({ "PLAIN", "BATCH_16", "BATCH_256", "SUBSELECT", "HAND_WRITTEN", "BULK_LAZY", "BULK_LAZY_BY_QUERY" })
 	public Strategy strategy;
 
 	@Param({ "10", "100", "1000", "10000" })

@@ -56,6 +56,30 @@ class HibernateSettingsTests {
 	}
 
 	@Test
+	void theScopeSettingTakesThePeersOfTheQuery() {
+		Fixture fixture = Fixture.on(TestDatabase.H2);
+		try (EntityManagerFactory factory = fixture.factoryWith(null,
+				Map.of("hibernate.integrator_provider", PROVIDER, "bulk_lazy.scope", "Query"))) {
+			Run<List<Integer>> run = fixture.run(factory, (EntityManager entityManager) -> {
+				List<Student> first = entityManager.createQuery("from Student s where s.id <= 5", Student.class)
+					.getResultList();
+				List<Student> second = entityManager.createQuery("from Student s where s.id between 6 and 10", Student.class)
+					.getResultList();
+				second.forEach((student) -> student.getSchool().getName());
+				int afterSecond = fixture.sql().size();
+				first.forEach((student) -> student.getSchool().getName());
+				return List.of(afterSecond, fixture.sql().size() - afterSecond);
+			});
+			assertThat(run.value()).as("two queries and the second's schools; then the first's schools")
+				.containsExactly(3, 1);
+		}
+		assertThatException().isThrownBy(() -> fixture.factoryWith(null,
+				Map.of("hibernate.integrator_provider", PROVIDER, "bulk_lazy.scope", "transaction")).close())
+			.withStackTraceContaining("Invalid value for Hibernate setting 'bulk_lazy.scope': "
+					+ "'transaction' is not one of session, query");
+	}
+
+	@Test
 	void enabledFalseLeavesHibernateAlone() {
 		Fixture fixture = Fixture.on(TestDatabase.H2);
 		try (EntityManagerFactory factory = fixture.factoryWith(null,

@@ -50,6 +50,26 @@ class PeerScopeTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void aProxyTwoQueriesReachBelongsToTheLatest(TestDatabase database) {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			List<Student> first = studentsBetween(entityManager, 12, 30);
+			List<Student> second = studentsBetween(entityManager, 1, 5);
+			observed.countStatements();
+			observed.value(schoolNames(second));
+			observed.countStatements();
+			observed.value(schoolNames(first));
+			observed.countStatements();
+		};
+		Fixture fixture = Fixture.on(database);
+		assertThat(fixture.sameAsPlain(work).statements()).as("two queries; all 11 schools; none")
+			.containsExactly(2, 1, 0);
+		assertThat(byQuery(fixture, work).statements())
+			.as("two queries; schools 1 to 5, which the second reached last; schools 6 to 11")
+			.containsExactly(2, 1, 1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void entitiesFoundOneByOneLoadAloneAndSayWhy(TestDatabase database) {
 		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<Student> found = LongStream.rangeClosed(1, 5)

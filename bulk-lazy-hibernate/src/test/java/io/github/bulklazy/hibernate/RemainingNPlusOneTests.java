@@ -198,7 +198,7 @@ class RemainingNPlusOneTests {
 			assertThat(output.getOut()).containsOnlyOnce("bulk-lazy: active in students on Hibernate "
 					+ org.hibernate.Version.getVersionString() + ": bulk-loads " + modes.get(Association.Mode.BULK)
 					+ " associations, leaves " + modes.get(Association.Mode.EXCLUDED) + " excluded and " + modes.get(Association.Mode.FALLBACK)
-					+ " more to plain Hibernate; chunks of 256 keys");
+					+ " more to plain Hibernate; chunks of 256 keys, peers of the session");
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -101,26 +102,39 @@ final class SessionPeers {
 
 	/**
 	 * Records a proxy reached through an association. A proxy reached through a bulk-loaded
-	 * association and through one that is not is bulk-loaded; it stays in the scope that first
-	 * reached it.
+	 * association and through one that is not is bulk-loaded, with the first bulk-loaded
+	 * association that reached it. A proxy is shared by every entity that names its row: it moves
+	 * to the scope that reached it last, whose entities the application is likely to read next.
 	 */
 	void addProxy(Proxies.Waiting proxy, Association association) {
 		String entityName = proxy.entityName();
 		Object id = proxy.id();
-		boolean waitsForBulkLoad = bulkProxyScope(entityName, id) != null;
+		Long waitingScope = bulkProxyScope(entityName, id);
 		if (association.mode() == Mode.BULK) {
-			if (!waitsForBulkLoad) {
-				long current = currentScope();
-				proxies(this.bulkProxies, new Peers(entityName, current)).put(id, association);
+			long current = currentScope();
+			if (waitingScope == null || waitingScope != current) {
+				Association first = (waitingScope != null) ? takeProxy(new Peers(entityName, waitingScope), id)
+						: association;
+				proxies(this.bulkProxies, new Peers(entityName, current)).put(id, first);
 				if (this.byQuery) {
 					this.bulkProxyScopes.computeIfAbsent(entityName, (key) -> new HashMap<>()).put(id, current);
 				}
 			}
 			forgetProxy(entityName, id);
 		}
-		else if (!waitsForBulkLoad) {
+		else if (waitingScope == null) {
 			proxies(this.otherProxies, entityName).putIfAbsent(id, association);
 		}
+	}
+
+	/** Takes a waiting proxy out of its scope. */
+	private Association takeProxy(Peers peers, Object id) {
+		Map<Object, Association> waiting = this.bulkProxies.getOrDefault(peers, new HashMap<>());
+		Association association = Objects.requireNonNull(waiting.remove(id));
+		if (waiting.isEmpty()) {
+			this.bulkProxies.remove(peers);
+		}
+		return association;
 	}
 
 	/** The association through which a waiting proxy was reached, or {@code null}. */
