@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * level in a separate pass), time per operation with JMH's error, bytes allocated per operation,
  * and the ratios against the hand-written fetch join and against N+1.
  * <p>
- * {@code quick}: N = 100 and 1,000, short iterations (under 5 minutes on 2 cores). {@code full}: N =
+ * {@code quick}: N = 100 and 1,000, short iterations (about 7 minutes on 2 cores). {@code full}: N =
  * 10 to 10,000, longer iterations. Both run on H2 and PostgreSQL and add the chunk-size curve at
  * N = 10,000 on H2, PostgreSQL and MariaDB. Every cell runs in this one JVM, so the strategies share
  * data, warm-up and machine state. Workload names after the mode run only those workloads, without
