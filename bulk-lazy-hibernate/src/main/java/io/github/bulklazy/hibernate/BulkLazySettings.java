@@ -1,11 +1,13 @@
 package io.github.bulklazy.hibernate;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the user chose: which associations to bulk-load and how many keys one statement carries.
+ * What the user chose: which associations to bulk-load, how many keys one statement carries, what
+ * to do with the N+1 that remains, and which peers a bulk load takes.
  *
  * @param include entries ({@code Entity}, {@code com.acme.Entity} or {@code Entity.association})
  * that are the only ones bulk-loaded when the list is not empty
@@ -26,6 +28,8 @@ public record BulkLazySettings(List<String> include, List<String> exclude, @Null
 	public BulkLazySettings {
 		include = List.copyOf(include);
 		exclude = List.copyOf(exclude);
+		Objects.requireNonNull(onRemainingNPlusOne, "onRemainingNPlusOne");
+		Objects.requireNonNull(scope, "scope");
 		if (chunkSize != null && (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE)) {
 			throw new IllegalArgumentException(
 					"the chunk size must be between 1 and " + MAX_CHUNK_SIZE + ", was " + chunkSize);

@@ -14,7 +14,10 @@ public enum PeerScope {
 	 * Only the peers that came from the same query, collection load or bulk load as the one
 	 * being read, as Django's {@code FETCH_PEERS} scopes them: for sessions that hold many
 	 * entities of a type but read an association of a few. An entity belongs to the statement
-	 * that first loaded it into the session; the statements of one bulk load count as one.
+	 * that first loaded it into the session, with the EAGER targets bulk-lazy loads after that
+	 * statement's rows; the statements of one bulk load count as one; each {@code find} is a scope
+	 * of its own, and so are the {@code getReference} proxies made between two loads. A proxy that
+	 * entities of several scopes name belongs to the latest.
 	 */
 	QUERY;
 

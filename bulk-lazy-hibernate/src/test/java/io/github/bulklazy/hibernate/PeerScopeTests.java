@@ -122,6 +122,26 @@ class PeerScopeTests {
 
 	@ParameterizedTest
 	@EnumSource(TestDatabase.class)
+	void referencesMadeAfterAQueryAreAScopeOfTheirOwn(TestDatabase database) {
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			List<Student> students = studentsBetween(entityManager, 1, 5);
+			List<School> references = List.of(entityManager.getReference(School.class, 9L),
+					entityManager.getReference(School.class, 10L));
+			observed.countStatements();
+			observed.value(references.stream().map(School::getName).toList());
+			observed.countStatements();
+			observed.value(schoolNames(students));
+			observed.countStatements();
+		};
+		Fixture fixture = Fixture.on(database);
+		assertThat(fixture.sameAsPlain(work).statements()).as("the query; schools 1 to 5, 9 and 10; none")
+			.containsExactly(1, 1, 0);
+		assertThat(byQuery(fixture, work).statements()).as("the query; schools 9 and 10; schools 1 to 5")
+			.containsExactly(1, 1, 1);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
 	void theStatementsOfOneBulkLoadAreOneScope(TestDatabase database) {
 		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
 			List<School> schools = entityManager.createQuery("from School s order by s.id", School.class)

@@ -171,8 +171,9 @@ class BulkLazyAutoConfigurationTests {
 	void scopeTakesSessionOrQuery() {
 		this.contextRunner.withPropertyValues("bulk-lazy.scope=query")
 			.run((context) -> assertThat(context.getBean(BulkLazyProperties.class).getScope()).isEqualTo(PeerScope.QUERY));
-		this.contextRunner
-			.run((context) -> assertThat(context.getBean(BulkLazyProperties.class).getScope()).isEqualTo(PeerScope.SESSION));
+		this.contextRunner.withPropertyValues("bulk-lazy.scope=")
+			.run((context) -> assertThat(context.getBean(BulkLazyProperties.class).getScope())
+				.as("an empty value leaves the default").isEqualTo(PeerScope.SESSION));
 		this.contextRunner.withPropertyValues("bulk-lazy.scope=transaction")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()

@@ -32,7 +32,10 @@ final class BulkLazyListener implements PostLoadEventListener, LoadEventListener
 
 	@Override
 	public void onLoad(LoadEvent event, LoadType loadType) {
-		if (loadType == LoadEventListener.IMMEDIATE_LOAD) {
+		if (loadType == LoadEventListener.GET) {
+			this.loader.entityRequested(event.getSession());
+		}
+		else if (loadType == LoadEventListener.IMMEDIATE_LOAD) {
 			this.loader.proxyInitializing(event.getSession(), event.getEntityClassName(), event.getEntityId(),
 					event.getLockOptions().getLockMode(), event.getReadOnly());
 		}

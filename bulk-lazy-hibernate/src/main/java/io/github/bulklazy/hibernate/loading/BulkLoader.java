@@ -134,6 +134,14 @@ public final class BulkLoader implements EnhancedProxyReads {
 		}
 	}
 
+	/** Notes a {@code find}: what it loads, from a statement or the second-level cache, is a peer scope of its own. */
+	void entityRequested(EventSource session) {
+		SessionPeers peers = this.sessions.find(session);
+		if (peers != null) {
+			peers.loadStarted();
+		}
+	}
+
 	/** Records a proxy that {@code getReference} returned uninitialized, with its entity's references. */
 	void referenceReturned(EventSource session, @Nullable Object reference) {
 		RuntimeModel model = this.model;

@@ -141,14 +141,15 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 
 	/**
 	 * Loads the targets of an EAGER to-one that the session holds no entity for yet (an
-	 * uninitialized proxy is filled in), but those the second-level cache holds.
+	 * uninitialized proxy is filled in), but those the second-level cache holds, in the scope of
+	 * the result that names them.
 	 * @return the ids the statements did not find; none if a loader cannot be built, so that
 	 * Hibernate loads each target it still misses
 	 */
 	Set<Object> loadTargets(List<Object> ids, SessionPeers peers, @Nullable Boolean readOnly,
 			AssociationCounters counters, EventSource session) {
 		List<Object> missing = ids.stream().filter((id) -> !isLoaded(id, session) && !isCached(id, session)).toList();
-		if (!loadChunks(missing, peers, readOnly, counters, session)) {
+		if (!loadChunks(missing, false, peers, readOnly, counters, session)) {
 			return Set.of();
 		}
 		Set<Object> notFound = new HashSet<>();

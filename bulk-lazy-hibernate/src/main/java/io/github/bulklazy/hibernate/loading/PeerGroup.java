@@ -88,7 +88,7 @@ abstract class PeerGroup<T, L> {
 			if (items.size() == 1) {
 				counters.oneKeyLoad(OneKeyLoad.ALONE, peers);
 			}
-			if (!loadChunks(items, peers, readOnly, counters, session) && items.size() > 1) {
+			if (!loadChunks(items, true, peers, readOnly, counters, session) && items.size() > 1) {
 				counters.fallbackLoad(peers);
 			}
 			return items;
@@ -99,15 +99,16 @@ abstract class PeerGroup<T, L> {
 	}
 
 	/**
-	 * Loads the items chunk by chunk, as one peer scope, and counts each statement. If a chunk that
+	 * Loads the items chunk by chunk, in one peer scope, and counts each statement. If a chunk that
 	 * carries several items fails, the transaction is marked rollback-only (see {@link #load}) and
 	 * the exception thrown.
+	 * @param newScope whether the loaded entities open a new scope, or join the current one
 	 * @return {@code false} if it stopped because the loader of a chunk cannot be built, leaving
 	 * the rest to Hibernate
 	 */
-	final boolean loadChunks(List<T> items, SessionPeers peers, @Nullable Boolean readOnly,
+	final boolean loadChunks(List<T> items, boolean newScope, SessionPeers peers, @Nullable Boolean readOnly,
 			AssociationCounters counters, EventSource session) {
-		return peers.inOneScope(() -> loadEachChunk(items, peers, readOnly, counters, session));
+		return peers.inOneScope(newScope, () -> loadEachChunk(items, peers, readOnly, counters, session));
 	}
 
 	private boolean loadEachChunk(List<T> items, SessionPeers peers, @Nullable Boolean readOnly,

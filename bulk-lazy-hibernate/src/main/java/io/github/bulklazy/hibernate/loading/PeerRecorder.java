@@ -49,7 +49,7 @@ final class PeerRecorder {
 		Proxies.Waiting proxy = model.recordable(reference);
 		Association association = (proxy != null) ? model.referenceAssociations.get(proxy.entityName()) : null;
 		if (proxy != null && association != null) {
-			this.sessions.findOrCreate(session).addProxy(proxy, association);
+			this.sessions.findOrCreate(session).addReference(proxy, association);
 		}
 	}
 

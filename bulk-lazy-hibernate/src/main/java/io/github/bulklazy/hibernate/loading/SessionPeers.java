@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,9 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The lazy proxies and collections of one session that wait to be loaded, by peer group: proxies
  * by their entity name, with the association that reached them; collections by role. Within a
- * group, peers are kept by scope: with {@link PeerScope#SESSION} every peer is in one scope; with
- * {@link PeerScope#QUERY} each statement the application runs starts a scope, and so does each bulk
- * load, whose statements all belong to it; a peer is in the scope current when its owner loaded.
+ * group, peers are kept by scope. With {@link PeerScope#SESSION} every peer is in one scope. With
+ * {@link PeerScope#QUERY} a scope opens with each statement that no bulk load runs (a query, or a
+ * load by Hibernate), with each {@code find}, with each bulk load, and with the first
+ * {@code getReference} after any of them; a peer is recorded in the scope current when its owner
+ * loads, so the EAGER targets bulk-lazy loads after a query's rows share the query's scope.
  * Entries are added as their owners are loaded and taken all at once by the bulk load of their
  * group and scope, so each costs constant work. A flush does not touch them; a {@code clear()}
  * drops them; collections whose owners were evicted are dropped in batches, so the record never
@@ -36,16 +37,21 @@ final class SessionPeers {
 	/** Evicted collections below which the record is never compacted. */
 	private static final int COMPACTION_THRESHOLD = 64;
 
+	/** The one scope of every peer with scopes by session. */
+	private static final Long SESSION_SCOPE = 0L;
+
 	private final boolean byQuery;
 
-	private final Map<Peers, Map<Object, Association>> bulkProxies = new HashMap<>();
+	/** By entity name and scope, the proxies waiting for a bulk load, in the order they were reached. */
+	private final Map<String, Map<Long, Map<Object, Association>>> bulkProxies = new HashMap<>();
 
-	/** With scopes by query, the scope of each waiting bulk proxy, by entity name and id. */
+	/** With scopes by query, by entity name, the scope of each proxy waiting for a bulk load. */
 	private final Map<String, Map<Object, Long>> bulkProxyScopes = new HashMap<>();
 
 	private final Map<String, Map<Object, Association>> otherProxies = new HashMap<>();
 
-	private final Map<Peers, List<PersistentCollection<?>>> collectionsByRole = new HashMap<>();
+	/** By role and scope, the collections waiting. */
+	private final Map<String, Map<Long, List<PersistentCollection<?>>>> collectionsByRole = new HashMap<>();
 
 	/** With scopes by query, the scope of each waiting collection. */
 	private final Map<PersistentCollection<?>, Long> collectionScopes = new IdentityHashMap<>();
@@ -70,6 +76,9 @@ final class SessionPeers {
 	/** The scope peers are recorded in now, with scopes by query. */
 	private long scope;
 
+	/** Whether the current scope holds {@code getReference} proxies, which share it until another opens. */
+	private boolean referenceScope;
+
 	/** The bulk loads running on the stack, whose statements stay in their scope. */
 	private int bulkLoadsRunning;
 
@@ -77,20 +86,21 @@ final class SessionPeers {
 		this.byQuery = peerScope == PeerScope.QUERY;
 	}
 
-	/** Notes that a statement starts: one that no bulk load runs starts a new scope. */
-	void statementStarted() {
+	/** Notes that a statement starts, or a {@code find}: unless a bulk load runs it, it opens a scope. */
+	void loadStarted() {
 		if (this.bulkLoadsRunning == 0) {
-			this.scope++;
+			openScope();
 		}
 	}
 
 	/**
-	 * Runs a bulk load, whose statements, and what it loads, make one new scope; one nested in
-	 * another belongs to the outer one's.
+	 * Runs a bulk load, whose statements all belong to one scope: a new one for the peers of a read,
+	 * the current one for the EAGER targets of a result. The scope stays current afterwards, until
+	 * the next opens. A bulk load nested in another belongs to the outer one's scope.
 	 */
-	<R> R inOneScope(Supplier<R> bulkLoad) {
-		if (this.bulkLoadsRunning++ == 0) {
-			this.scope++;
+	<R> R inOneScope(boolean newScope, Supplier<R> bulkLoad) {
+		if (this.bulkLoadsRunning++ == 0 && newScope) {
+			openScope();
 		}
 		try {
 			return bulkLoad.get();
@@ -98,6 +108,15 @@ final class SessionPeers {
 		finally {
 			this.bulkLoadsRunning--;
 		}
+	}
+
+	/** Records a proxy {@code getReference} returned: the references made between two loads are peers. */
+	void addReference(Proxies.Waiting proxy, Association association) {
+		if (!this.referenceScope && this.bulkLoadsRunning == 0) {
+			openScope();
+			this.referenceScope = true;
+		}
+		addProxy(proxy, association);
 	}
 
 	/**
@@ -111,11 +130,12 @@ final class SessionPeers {
 		Object id = proxy.id();
 		Long waitingScope = bulkProxyScope(entityName, id);
 		if (association.mode() == Mode.BULK) {
-			long current = currentScope();
-			if (waitingScope == null || waitingScope != current) {
-				Association first = (waitingScope != null) ? takeProxy(new Peers(entityName, waitingScope), id)
-						: association;
-				proxies(this.bulkProxies, new Peers(entityName, current)).put(id, first);
+			Long current = currentScope();
+			if (!current.equals(waitingScope)) {
+				Association moved = (waitingScope != null) ? takeProxy(entityName, waitingScope, id) : null;
+				this.bulkProxies.computeIfAbsent(entityName, (key) -> new HashMap<>())
+					.computeIfAbsent(current, (key) -> new LinkedHashMap<>())
+					.put(id, (moved != null) ? moved : association);
 				if (this.byQuery) {
 					this.bulkProxyScopes.computeIfAbsent(entityName, (key) -> new HashMap<>()).put(id, current);
 				}
@@ -123,24 +143,14 @@ final class SessionPeers {
 			forgetProxy(entityName, id);
 		}
 		else if (waitingScope == null) {
-			proxies(this.otherProxies, entityName).putIfAbsent(id, association);
+			this.otherProxies.computeIfAbsent(entityName, (key) -> new LinkedHashMap<>()).putIfAbsent(id, association);
 		}
-	}
-
-	/** Takes a waiting proxy out of its scope. */
-	private Association takeProxy(Peers peers, Object id) {
-		Map<Object, Association> waiting = this.bulkProxies.getOrDefault(peers, new HashMap<>());
-		Association association = Objects.requireNonNull(waiting.remove(id));
-		if (waiting.isEmpty()) {
-			this.bulkProxies.remove(peers);
-		}
-		return association;
 	}
 
 	/** The association through which a waiting proxy was reached, or {@code null}. */
 	@Nullable Association proxyAssociation(String entityName, Object id) {
 		Long proxyScope = bulkProxyScope(entityName, id);
-		Map<Object, Association> waiting = (proxyScope != null) ? this.bulkProxies.get(new Peers(entityName, proxyScope))
+		Map<Object, Association> waiting = (proxyScope != null) ? bulkProxiesIn(entityName, proxyScope)
 				: this.otherProxies.get(entityName);
 		return (waiting != null) ? waiting.get(id) : null;
 	}
@@ -158,14 +168,15 @@ final class SessionPeers {
 	 * the one being read; with scopes by query, none if that one does not wait.
 	 */
 	Set<Object> takeBulkProxyIds(String entityName, Object triggerId) {
-		Long triggerScope = this.byQuery ? bulkProxyScope(entityName, triggerId) : Long.valueOf(0L);
-		Map<Object, Association> ids = (triggerScope != null) ? this.bulkProxies.remove(new Peers(entityName, triggerScope))
-				: null;
+		// a Long on both sides: unboxed, a proxy that does not wait would throw
+		Long triggerScope = this.byQuery ? bulkProxyScope(entityName, triggerId) : SESSION_SCOPE;
+		Map<Long, Map<Object, Association>> byScope = this.bulkProxies.get(entityName);
+		Map<Object, Association> ids = (triggerScope != null && byScope != null) ? byScope.remove(triggerScope) : null;
 		if (ids == null) {
 			return Set.of();
 		}
-		if (this.byQuery) {
-			Map<Object, Long> scopes = this.bulkProxyScopes.getOrDefault(entityName, new HashMap<>());
+		Map<Object, Long> scopes = this.bulkProxyScopes.get(entityName);
+		if (scopes != null) {
 			ids.keySet().forEach(scopes::remove);
 		}
 		return ids.keySet();
@@ -189,8 +200,10 @@ final class SessionPeers {
 	}
 
 	void addCollection(String role, PersistentCollection<?> collection) {
-		long current = currentScope();
-		this.collectionsByRole.computeIfAbsent(new Peers(role, current), (key) -> new ArrayList<>()).add(collection);
+		Long current = currentScope();
+		this.collectionsByRole.computeIfAbsent(role, (key) -> new HashMap<>())
+			.computeIfAbsent(current, (key) -> new ArrayList<>())
+			.add(collection);
 		if (this.byQuery) {
 			this.collectionScopes.put(collection, current);
 		}
@@ -202,9 +215,11 @@ final class SessionPeers {
 	 * by query, none if that one does not wait.
 	 */
 	List<PersistentCollection<?>> takeCollections(String role, PersistentCollection<?> trigger) {
-		Long triggerScope = this.byQuery ? this.collectionScopes.get(trigger) : Long.valueOf(0L);
-		List<PersistentCollection<?>> taken = (triggerScope != null)
-				? this.collectionsByRole.remove(new Peers(role, triggerScope)) : null;
+		// a Long on both sides: unboxed, a collection that does not wait would throw
+		Long triggerScope = this.byQuery ? this.collectionScopes.get(trigger) : SESSION_SCOPE;
+		Map<Long, List<PersistentCollection<?>>> byScope = this.collectionsByRole.get(role);
+		List<PersistentCollection<?>> taken = (triggerScope != null && byScope != null) ? byScope.remove(triggerScope)
+				: null;
 		if (taken == null) {
 			return List.of();
 		}
@@ -224,20 +239,21 @@ final class SessionPeers {
 		this.evicted += collections;
 		if (this.evicted > COMPACTION_THRESHOLD && this.evicted * 2L > this.collections) {
 			this.collections = 0;
-			for (Iterator<List<PersistentCollection<?>>> scopes = this.collectionsByRole.values().iterator(); scopes
-				.hasNext();) {
-				List<PersistentCollection<?>> recorded = scopes.next();
-				recorded.removeIf((collection) -> {
-					boolean dropped = context.getCollectionEntry(collection) == null;
-					if (dropped) {
-						this.collectionScopes.remove(collection);
+			for (Map<Long, List<PersistentCollection<?>>> byScope : this.collectionsByRole.values()) {
+				for (Iterator<List<PersistentCollection<?>>> lists = byScope.values().iterator(); lists.hasNext();) {
+					List<PersistentCollection<?>> recorded = lists.next();
+					recorded.removeIf((collection) -> {
+						boolean dropped = context.getCollectionEntry(collection) == null;
+						if (dropped) {
+							this.collectionScopes.remove(collection);
+						}
+						return dropped;
+					});
+					if (recorded.isEmpty()) {
+						lists.remove();
 					}
-					return dropped;
-				});
-				if (recorded.isEmpty()) {
-					scopes.remove();
+					this.collections += recorded.size();
 				}
-				this.collections += recorded.size();
 			}
 			this.evicted = 0;
 		}
@@ -285,22 +301,39 @@ final class SessionPeers {
 	/** The scope a proxy waits for a bulk load in, or {@code null} if it does not. */
 	private @Nullable Long bulkProxyScope(String entityName, Object id) {
 		if (this.byQuery) {
-			return this.bulkProxyScopes.getOrDefault(entityName, Map.of()).get(id);
+			Map<Object, Long> scopes = this.bulkProxyScopes.get(entityName);
+			return (scopes != null) ? scopes.get(id) : null;
 		}
-		return this.bulkProxies.getOrDefault(new Peers(entityName, 0L), Map.of()).containsKey(id) ? Long.valueOf(0L)
-				: null;
+		Map<Object, Association> waiting = bulkProxiesIn(entityName, SESSION_SCOPE);
+		return (waiting != null && waiting.containsKey(id)) ? SESSION_SCOPE : null;
 	}
 
-	private long currentScope() {
-		return this.byQuery ? this.scope : 0L;
+	private @Nullable Map<Object, Association> bulkProxiesIn(String entityName, Long proxyScope) {
+		Map<Long, Map<Object, Association>> byScope = this.bulkProxies.get(entityName);
+		return (byScope != null) ? byScope.get(proxyScope) : null;
 	}
 
-	private static <K> Map<Object, Association> proxies(Map<K, Map<Object, Association>> byGroup, K group) {
-		return byGroup.computeIfAbsent(group, (key) -> new LinkedHashMap<>());
+	/** Takes a waiting proxy out of its scope; {@code null} if it was not there. */
+	private @Nullable Association takeProxy(String entityName, Long proxyScope, Object id) {
+		Map<Long, Map<Object, Association>> byScope = this.bulkProxies.get(entityName);
+		Map<Object, Association> waiting = (byScope != null) ? byScope.get(proxyScope) : null;
+		if (byScope == null || waiting == null) {
+			return null;
+		}
+		Association association = waiting.remove(id);
+		if (waiting.isEmpty()) {
+			byScope.remove(proxyScope);
+		}
+		return association;
 	}
 
-	/** The peers of one group (an entity name or a role) in one scope. */
-	private record Peers(String group, long scope) {
+	private Long currentScope() {
+		return this.byQuery ? Long.valueOf(this.scope) : SESSION_SCOPE;
+	}
+
+	private void openScope() {
+		this.scope++;
+		this.referenceScope = false;
 	}
 
 }

@@ -64,7 +64,7 @@ final class SessionPeersRegistry {
 
 		@Override
 		public void jdbcExecuteStatementStart() {
-			this.peers.statementStarted();
+			this.peers.loadStarted();
 		}
 
 		@Override
