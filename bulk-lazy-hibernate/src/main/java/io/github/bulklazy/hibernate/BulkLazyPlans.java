@@ -8,18 +8,34 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The plans of every session factory bulk-lazy was integrated into, and the check that each
- * configured entry names something in at least one of them.
+ * configured entry names something in at least one of them. A plan is published once its factory
+ * is built and withdrawn when the factory closes; listeners hear of both, whenever the factory is
+ * built.
  */
 public final class BulkLazyPlans {
 
 	private final List<BulkLazyPlan> plans = new CopyOnWriteArrayList<>();
 
-	void add(BulkLazyPlan plan) {
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+	synchronized void add(BulkLazyPlan plan) {
 		this.plans.add(plan);
+		this.listeners.forEach((listener) -> listener.published(plan));
 	}
 
-	void remove(BulkLazyPlan plan) {
-		this.plans.remove(plan);
+	synchronized void remove(BulkLazyPlan plan) {
+		if (this.plans.remove(plan)) {
+			this.listeners.forEach((listener) -> listener.withdrawn(plan));
+		}
+	}
+
+	/**
+	 * Adds a listener and tells it at once of every plan already published.
+	 * @param listener told of each plan published or withdrawn from now on
+	 */
+	public synchronized void listen(Listener listener) {
+		this.listeners.add(listener);
+		this.plans.forEach(listener::published);
 	}
 
 	/** The plans of the session factories that are open. */
@@ -52,6 +68,17 @@ public final class BulkLazyPlans {
 						+ String.join(", ", ClosestNames.of(entry, known, 3)));
 			}
 		}
+	}
+
+	/** Hears of the plans of session factories as they are built and closed. */
+	public interface Listener {
+
+		/** A session factory was built with bulk-lazy. */
+		void published(BulkLazyPlan plan);
+
+		/** The session factory of a published plan closed. */
+		void withdrawn(BulkLazyPlan plan);
+
 	}
 
 }

@@ -1,7 +1,11 @@
 package io.github.bulklazy.micrometer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -10,6 +14,7 @@ import io.github.bulklazy.hibernate.BulkLazyPlan;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -26,6 +31,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * reached the database with a statement for one key (not second-level cache hits, not Hibernate's
  * batch statements of several keys), also tagged with the {@code reason}.</li>
  * </ul>
+ * Factories built after the binding get their meters as they are built, and lose them when they close.
  */
 public final class BulkLazyMetrics implements MeterBinder {
 
@@ -41,37 +47,61 @@ public final class BulkLazyMetrics implements MeterBinder {
 		this.plans = plans;
 	}
 
+	/**
+	 * Registers the meters of every factory's plan in the registry: of those open now and of those
+	 * built later, whose meters are removed again when their factory closes.
+	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		for (BulkLazyPlan plan : this.plans.all()) {
-			for (Association association : plan.associations()) {
-				Tags tags = Tags.of("entityManagerFactory", factoryName(plan.name()), "association", association.name());
-				AssociationStatistics statistics = plan.statistics(association);
-				if (association.mode() == Mode.BULK) {
-					FunctionCounter.builder("bulk.lazy.batches", statistics, AssociationStatistics::batches)
-						.tags(tags)
-						.description("Bulk statements issued")
-						.register(registry);
-					FunctionCounter.builder("bulk.lazy.queries.saved", statistics, AssociationStatistics::queriesSaved)
-						.tags(tags)
-						.description("Statements plain lazy loading would have issued for the same loads, minus those issued")
-						.register(registry);
-					DistributionSummary batchSize = DistributionSummary.builder("bulk.lazy.batch.size")
-						.tags(tags)
-						.baseUnit("keys")
-						.description("Keys per bulk statement")
-						.register(registry);
-					statistics.recordBatchSizesWith(batchSize::record);
-				}
-				else {
-					FunctionCounter.builder("bulk.lazy.fallbacks", statistics, AssociationStatistics::fallbacks)
-						.tags(tags.and("reason", Objects.requireNonNull(association.reason()).tag()))
-						.description("Lazy loads of an association not bulk-loaded that reached the database "
-								+ "with a statement for one key")
-						.register(registry);
-				}
+		this.plans.listen(new BulkLazyPlans.Listener() {
+
+			private final Map<BulkLazyPlan, List<Meter>> meters = new ConcurrentHashMap<>();
+
+			@Override
+			public void published(BulkLazyPlan plan) {
+				this.meters.put(plan, register(plan, registry));
+			}
+
+			@Override
+			public void withdrawn(BulkLazyPlan plan) {
+				this.meters.getOrDefault(plan, List.of()).forEach(registry::remove);
+				this.meters.remove(plan);
+			}
+
+		});
+	}
+
+	private static List<Meter> register(BulkLazyPlan plan, MeterRegistry registry) {
+		List<Meter> meters = new ArrayList<>();
+		for (Association association : plan.associations()) {
+			Tags tags = Tags.of("entityManagerFactory", factoryName(plan.name()), "association", association.name());
+			AssociationStatistics statistics = plan.statistics(association);
+			if (association.mode() == Mode.BULK) {
+				meters.add(FunctionCounter.builder("bulk.lazy.batches", statistics, AssociationStatistics::batches)
+					.tags(tags)
+					.description("Bulk statements issued")
+					.register(registry));
+				meters.add(FunctionCounter.builder("bulk.lazy.queries.saved", statistics, AssociationStatistics::queriesSaved)
+					.tags(tags)
+					.description("Statements plain lazy loading would have issued for the same loads, minus those issued")
+					.register(registry));
+				DistributionSummary batchSize = DistributionSummary.builder("bulk.lazy.batch.size")
+					.tags(tags)
+					.baseUnit("keys")
+					.description("Keys per bulk statement")
+					.register(registry);
+				statistics.recordBatchSizesWith(batchSize::record);
+				meters.add(batchSize);
+			}
+			else {
+				meters.add(FunctionCounter.builder("bulk.lazy.fallbacks", statistics, AssociationStatistics::fallbacks)
+					.tags(tags.and("reason", Objects.requireNonNull(association.reason()).tag()))
+					.description("Lazy loads of an association not bulk-loaded that reached the database "
+							+ "with a statement for one key")
+					.register(registry));
 			}
 		}
+		return meters;
 	}
 
 	/** The tag Spring Boot's Hibernate metrics use: the bean name without its suffix. */

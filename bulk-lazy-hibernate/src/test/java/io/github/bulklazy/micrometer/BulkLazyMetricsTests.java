@@ -97,6 +97,22 @@ class BulkLazyMetricsTests {
 	}
 
 	@Test
+	void aFactoryBuiltAfterTheBindingGetsItsMetersAndLosesThemWhenItCloses() {
+		Fixture fixture = Fixture.on(TestDatabase.H2);
+		BulkLazyPlans plans = new BulkLazyPlans();
+		MeterRegistry registry = new SimpleMeterRegistry();
+		new BulkLazyMetrics(plans).bindTo(registry);
+		assertThat(registry.getMeters()).isEmpty();
+		try (EntityManagerFactory factory = fixture.factory(FACTORY, BulkLazySettings.defaults(), plans, Map.of())) {
+			fixture.run(factory, BulkLazyMetricsTests::readTeachersSchoolsAndCourses);
+			assertThat(counter(registry, "bulk.lazy.batches", "Student.school")).isEqualTo(1);
+			assertThat(registry.get("bulk.lazy.batch.size").tag("association", "Student.school").summary().count())
+				.isEqualTo(1);
+		}
+		assertThat(registry.getMeters()).as("the factory closed").isEmpty();
+	}
+
+	@Test
 	void factoryTagFollowsSpringBootsHibernateMetrics() {
 		assertThat(BulkLazyMetrics.factoryName("entityManagerFactory")).isEqualTo("entityManagerFactory");
 		assertThat(BulkLazyMetrics.factoryName("ordersEntityManagerFactory")).isEqualTo("orders");
