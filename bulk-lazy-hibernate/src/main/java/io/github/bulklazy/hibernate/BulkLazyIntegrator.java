@@ -50,6 +50,8 @@ public final class BulkLazyIntegrator implements Integrator {
 
 	private final Supplier<HibernateAccess> accesses;
 
+	private final BulkLoadObserver observer;
+
 	private final Map<SessionFactoryImplementor, BulkLazyPlan> planByFactory = new ConcurrentHashMap<>();
 
 	private final Map<SessionFactoryImplementor, HibernateAccess> accessByFactory = new ConcurrentHashMap<>();
@@ -62,21 +64,32 @@ public final class BulkLazyIntegrator implements Integrator {
 	 * @param name the name to publish the plan under, or {@code null} for the session factory's
 	 */
 	public BulkLazyIntegrator(@Nullable BulkLazySettings settings, BulkLazyPlans plans, @Nullable String name) {
-		this(settings, plans, name, HibernateAccess::forRunningHibernate);
+		this(settings, plans, name, HibernateAccess::forRunningHibernate, BulkLoadObserver.NONE);
 	}
 
 	/** An integrator that reaches the running Hibernate's internals through the given access. */
 	BulkLazyIntegrator(@Nullable BulkLazySettings settings, BulkLazyPlans plans, @Nullable String name,
 			Supplier<HibernateAccess> accesses) {
+		this(settings, plans, name, accesses, BulkLoadObserver.NONE);
+	}
+
+	private BulkLazyIntegrator(@Nullable BulkLazySettings settings, BulkLazyPlans plans, @Nullable String name,
+			Supplier<HibernateAccess> accesses, BulkLoadObserver observer) {
 		this.settings = settings;
 		this.plans = plans;
 		this.name = name;
 		this.accesses = accesses;
+		this.observer = observer;
 	}
 
 	/** The same integrator, publishing its plans under another name. */
 	public BulkLazyIntegrator named(String name) {
-		return new BulkLazyIntegrator(this.settings, this.plans, name, this.accesses);
+		return new BulkLazyIntegrator(this.settings, this.plans, name, this.accesses, this.observer);
+	}
+
+	/** The same integrator, running each bulk load of the factories it integrates through the observer. */
+	public BulkLazyIntegrator observedBy(BulkLoadObserver bulkLoadObserver) {
+		return new BulkLazyIntegrator(this.settings, this.plans, this.name, this.accesses, bulkLoadObserver);
 	}
 
 	@Override
@@ -104,7 +117,8 @@ public final class BulkLazyIntegrator implements Integrator {
 				List.copyOf(bootstrapContext.getServiceRegistry()
 					.requireService(ClassLoaderService.class)
 					.loadJavaServices(RemainingNPlusOneListener.class)));
-		Map<String, AssociationCounters> counters = AssociationCounters.of(associations, remainingNPlusOnes);
+		Map<String, AssociationCounters> counters = AssociationCounters.of(associations, remainingNPlusOnes,
+				this.observer);
 		BulkLazyPlan plan = new BulkLazyPlan(planName(sessionFactory), chunkSize(settings, dialect), settings.scope(),
 				associations, planner.knownNames(associations), Map.copyOf(counters), remainingNPlusOnes);
 		if (this.settings == null) {

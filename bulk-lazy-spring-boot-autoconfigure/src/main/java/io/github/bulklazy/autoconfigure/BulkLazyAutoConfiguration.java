@@ -2,6 +2,9 @@ package io.github.bulklazy.autoconfigure;
 
 import io.github.bulklazy.hibernate.BulkLazyIntegrator;
 import io.github.bulklazy.hibernate.BulkLazyPlans;
+import io.github.bulklazy.hibernate.BulkLoadObserver;
+import io.github.bulklazy.micrometer.BulkLoadObservations;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -13,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -39,14 +43,32 @@ public final class BulkLazyAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BulkLazyIntegrator bulkLazyIntegrator(BulkLazyProperties properties, BulkLazyPlans plans) {
-		return new BulkLazyIntegrator(properties.toSettings(), plans, "entityManagerFactory");
+	BulkLazyIntegrator bulkLazyIntegrator(BulkLazyProperties properties, BulkLazyPlans plans,
+			ObjectProvider<BulkLoadObserver> observer) {
+		return new BulkLazyIntegrator(properties.toSettings(), plans, "entityManagerFactory")
+			.observedBy(observer.getIfAvailable(() -> BulkLoadObserver.NONE));
 	}
 
 	/** Static, as a bean post-processor must be, so that it does not create the configuration early. */
 	@Bean
 	static BeanPostProcessor bulkLazyEntityManagerFactoryPostProcessor(ObjectProvider<BulkLazyIntegrator> integrator) {
 		return new BulkLazyEntityManagerFactoryPostProcessor(integrator);
+	}
+
+	/**
+	 * Each bulk load as a Micrometer observation, {@code bulk.lazy.load}, in the application's
+	 * {@link ObservationRegistry}: a span per bulk load when tracing is on.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObservationRegistry.class)
+	static class BulkLoadObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BulkLoadObserver bulkLoadObservations(ObjectProvider<ObservationRegistry> registry) {
+			return new BulkLoadObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		}
+
 	}
 
 	@Bean

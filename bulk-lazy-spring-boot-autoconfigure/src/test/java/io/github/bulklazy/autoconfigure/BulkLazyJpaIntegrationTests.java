@@ -1,5 +1,6 @@
 package io.github.bulklazy.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ import io.github.bulklazy.hibernate.BulkLazyPlans;
 import io.github.bulklazy.model.School;
 import io.github.bulklazy.model.Student;
 import io.github.bulklazy.test.Recording;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -47,6 +51,32 @@ class BulkLazyJpaIntegrationTests {
 				.as("bulk-lazy's, through which it loads bytecode-enhanced proxies")
 				.isEqualTo("io.github.bulklazy.hibernate.internal.EnhancedProxyLoaders");
 		});
+	}
+
+	@Test
+	void eachBulkLoadIsAnObservationInTheApplicationsRegistry() {
+		List<String> observations = new ArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observations.add(context.getName() + " " + context.getLowCardinalityKeyValue("association").getValue()
+						+ " " + context.getHighCardinalityKeyValue("keys").getValue());
+			}
+
+		});
+		this.contextRunner.withUserConfiguration(ModelConfiguration.class)
+			.withBean(ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				assertThat(schoolReadingStatements(context.getBean(EntityManagerFactory.class))).isEqualTo(2);
+				assertThat(observations).containsExactly("bulk.lazy.load Student.school 5");
+			});
 	}
 
 	@Test

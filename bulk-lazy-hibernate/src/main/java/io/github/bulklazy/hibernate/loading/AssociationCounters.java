@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.AssociationStatistics;
+import io.github.bulklazy.hibernate.BulkLoadObserver;
 import io.github.bulklazy.hibernate.loading.HibernateLoads.Load;
 import io.github.bulklazy.hibernate.loading.RemainingNPlusOnes.OneKeyLoad;
 
@@ -20,6 +22,8 @@ public final class AssociationCounters implements AssociationStatistics {
 	private final Association association;
 
 	private final RemainingNPlusOnes remainingNPlusOnes;
+
+	private final BulkLoadObserver observer;
 
 	private final LongAdder batches = new LongAdder();
 
@@ -35,18 +39,28 @@ public final class AssociationCounters implements AssociationStatistics {
 	private volatile IntConsumer batchSizeRecorder = (keys) -> {
 	};
 
-	private AssociationCounters(Association association, RemainingNPlusOnes remainingNPlusOnes) {
+	private AssociationCounters(Association association, RemainingNPlusOnes remainingNPlusOnes,
+			BulkLoadObserver observer) {
 		this.association = association;
 		this.remainingNPlusOnes = remainingNPlusOnes;
+		this.observer = observer;
 	}
 
-	/** New counters for each association, by name, that tell their one-key loads to the given log. */
+	/**
+	 * New counters for each association, by name, that tell their one-key loads to the given log
+	 * and run their bulk loads through the observer.
+	 */
 	public static Map<String, AssociationCounters> of(List<Association> associations,
-			RemainingNPlusOnes remainingNPlusOnes) {
+			RemainingNPlusOnes remainingNPlusOnes, BulkLoadObserver observer) {
 		Map<String, AssociationCounters> counters = new LinkedHashMap<>();
 		associations.forEach((association) -> counters.put(association.name(),
-				new AssociationCounters(association, remainingNPlusOnes)));
+				new AssociationCounters(association, remainingNPlusOnes, observer)));
 		return counters;
+	}
+
+	/** Runs a bulk load of the association, of one or more chunks, through the observer. */
+	<T> T observeBulkLoad(int keys, Supplier<T> load) {
+		return this.observer.observe(this.association.name(), keys, load);
 	}
 
 	@Override

@@ -108,7 +108,8 @@ abstract class PeerGroup<T, L> {
 	 */
 	final boolean loadChunks(List<T> items, boolean newScope, SessionPeers peers, @Nullable Boolean readOnly,
 			AssociationCounters counters, EventSource session) {
-		return peers.inOneScope(newScope, () -> loadEachChunk(items, peers, readOnly, counters, session));
+		return peers.inOneScope(newScope, () -> counters.observeBulkLoad(items.size(),
+				() -> loadEachChunk(items, peers, readOnly, counters, session)));
 	}
 
 	private boolean loadEachChunk(List<T> items, SessionPeers peers, @Nullable Boolean readOnly,

@@ -90,7 +90,8 @@ final class UniqueKeyTargets implements EagerTargets {
 	/** Loads the targets chunk by chunk, in the peer scope of the result that names them. */
 	@Override
 	public Set<Object> load(List<Object> keys, EventSource session) {
-		return this.sessions.findOrCreate(session).inOneScope(false, () -> loadChunks(keys, session));
+		return this.sessions.findOrCreate(session)
+			.inOneScope(false, () -> this.counters.observeBulkLoad(keys.size(), () -> loadChunks(keys, session)));
 	}
 
 	private Set<Object> loadChunks(List<Object> keys, EventSource session) {
