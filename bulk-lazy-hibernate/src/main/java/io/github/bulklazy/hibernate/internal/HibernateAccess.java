@@ -1,6 +1,7 @@
 package io.github.bulklazy.hibernate.internal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
@@ -31,6 +32,19 @@ public interface HibernateAccess {
 	 */
 	static HibernateAccess forRunningHibernate() {
 		return SharedAccess.forRunningHibernate();
+	}
+
+	/**
+	 * The Hibernate types whose public constructors and methods the implementations look up by
+	 * reflection, to probe the running line and to call the API that differs between lines: what a
+	 * native image must keep reflective access to. Types of other lines may be missing.
+	 */
+	static List<String> reflectedTypes() {
+		return List.of("org.hibernate.metamodel.mapping.internal.SqlTypedMappingImpl",
+				"org.hibernate.metamodel.mapping.SelectableMapping", "org.hibernate.metamodel.mapping.PluralAttributeMapping",
+				"org.hibernate.loader.ast.internal.MultiKeyLoadHelper", "org.hibernate.loader.ast.internal.LoaderSelectBuilder",
+				"org.hibernate.sql.exec.spi.JdbcSelectExecutor", "org.hibernate.sql.exec.spi.JdbcSelect",
+				"org.hibernate.sql.exec.spi.JdbcOperationQuerySelect");
 	}
 
 	/** The running Hibernate's version. */
