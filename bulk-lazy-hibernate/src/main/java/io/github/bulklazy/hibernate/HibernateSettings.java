@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,8 +46,8 @@ final class HibernateSettings {
 		}
 		Integer chunkSize = chunkSize(configuration.get(PREFIX + "chunk_size"));
 		OnRemainingNPlusOne onRemainingNPlusOne = choice(configuration, "on_remaining_n_plus_one",
-				OnRemainingNPlusOne.class, OnRemainingNPlusOne::of, OnRemainingNPlusOne.LOG);
-		PeerScope scope = choice(configuration, "scope", PeerScope.class, PeerScope::of, PeerScope.SESSION);
+				OnRemainingNPlusOne.LOG);
+		PeerScope scope = choice(configuration, "scope", PeerScope.SESSION);
 		try {
 			return Optional.of(new BulkLazySettings(entries(configuration.get(PREFIX + "include")),
 					entries(configuration.get(PREFIX + "exclude")), chunkSize, onRemainingNPlusOne, scope));
@@ -59,14 +58,14 @@ final class HibernateSettings {
 	}
 
 	/** The value of a setting that names one of an enum's constants, given as the constant or its name. */
-	private static <E extends Enum<E>> E choice(Map<String, Object> configuration, String name, Class<E> type,
-			Function<String, E> parser, E defaultValue) {
+	private static <E extends Enum<E>> E choice(Map<String, Object> configuration, String name, E defaultValue) {
 		Object value = configuration.get(PREFIX + name);
 		if (value == null) {
 			return defaultValue;
 		}
+		Class<E> type = defaultValue.getDeclaringClass();
 		try {
-			return type.isInstance(value) ? type.cast(value) : parser.apply(value.toString());
+			return type.isInstance(value) ? type.cast(value) : SettingChoices.parse(type, value.toString());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(

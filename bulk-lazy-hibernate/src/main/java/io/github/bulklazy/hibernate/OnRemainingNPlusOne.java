@@ -1,7 +1,5 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.Locale;
-
 /**
  * What bulk-lazy does when it sees a remaining N+1: a lazy association loaded one key at a time
  * a second time in the same session.
@@ -28,12 +26,7 @@ public enum OnRemainingNPlusOne {
 	 * @throws IllegalArgumentException naming the valid values
 	 */
 	public static OnRemainingNPlusOne of(String value) {
-		try {
-			return valueOf(value.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("'" + value + "' is not one of ignore, log, fail", ex);
-		}
+		return SettingChoices.parse(OnRemainingNPlusOne.class, value);
 	}
 
 }

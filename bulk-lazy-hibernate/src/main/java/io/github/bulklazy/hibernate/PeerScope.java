@@ -1,7 +1,5 @@
 package io.github.bulklazy.hibernate;
 
-import java.util.Locale;
-
 /**
  * Which waiting peers a bulk load takes with the proxy or collection being read.
  */
@@ -26,12 +24,7 @@ public enum PeerScope {
 	 * @throws IllegalArgumentException naming the valid values
 	 */
 	public static PeerScope of(String value) {
-		try {
-			return valueOf(value.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("'" + value + "' is not one of session, query", ex);
-		}
+		return SettingChoices.parse(PeerScope.class, value);
 	}
 
 }
