@@ -8,15 +8,16 @@ import org.hibernate.engine.spi.Managed;
 
 /**
  * Finds the application's code on the stack: the first frame outside the JDK, Hibernate, Spring,
- * Jackson, proxies and generated classes, bytecode-enhanced entities and bulk-lazy's engine and
- * test support. Used by bulk-lazy's own modules.
+ * Jackson, Micrometer, proxies and generated classes, bytecode-enhanced entities and bulk-lazy's
+ * engine, observations and test support. Used by bulk-lazy's own modules.
  */
 public final class CallSites {
 
 	private static final List<String> FRAMEWORK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
 			"jakarta.", "org.hibernate.", "org.springframework.", "net.bytebuddy.", "com.fasterxml.jackson.",
-			"tools.jackson.", "io.github.bulklazy.hibernate.loading.",
-			"io.github.bulklazy.hibernate.internal.", "io.github.bulklazy.test.internal.");
+			"tools.jackson.", "io.micrometer.", "io.github.bulklazy.hibernate.loading.",
+			"io.github.bulklazy.hibernate.internal.", "io.github.bulklazy.hibernate.BulkLoadObserver",
+			"io.github.bulklazy.micrometer.", "io.github.bulklazy.test.internal.");
 
 	private static final StackWalker walker = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE);
 
