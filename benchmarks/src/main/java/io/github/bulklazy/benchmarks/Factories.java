@@ -2,10 +2,13 @@ package io.github.bulklazy.benchmarks;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bulklazy.benchmarks.model.Account;
@@ -38,22 +41,59 @@ final class Factories {
 
 	static final int STUDENTS = 10_000;
 
-	private static final Map<Database, HikariDataSource> dataSources = new ConcurrentHashMap<>();
+	private static final Map<Route, HikariDataSource> dataSources = new HashMap<>();
 
-	private static final Map<String, EntityManagerFactory> factories = new ConcurrentHashMap<>();
+	private static final Map<String, EntityManagerFactory> factories = new HashMap<>();
+
+	private static final Set<Database> seeded = new HashSet<>();
 
 	private Factories() {
 	}
 
-	static synchronized EntityManagerFactory of(Database database, Strategy strategy, Integer chunkSize) {
-		return factories.computeIfAbsent(database + "/" + strategy + "/" + chunkSize, (key) -> {
-			boolean first = !dataSources.containsKey(database);
-			EntityManagerFactory factory = create(database, strategy.properties, strategy.settings(chunkSize), first);
-			if (first) {
+	/**
+	 * The factory of a strategy, its connections delayed by {@code latencyMicros} per round trip
+	 * (0: direct). The schema and the data are created by the first direct factory of the database.
+	 */
+	static synchronized EntityManagerFactory of(Database database, Strategy strategy, Integer chunkSize, int latencyMicros) {
+		String key = database + "/" + strategy + "/" + chunkSize + "/" + latencyMicros;
+		EntityManagerFactory factory = factories.get(key);
+		if (factory == null) {
+			if (latencyMicros > 0 && !seeded.contains(database)) {
+				// the schema is created and the data seeded without the delay
+				of(database, Strategy.PLAIN, null, 0);
+			}
+			boolean seeding = seeded.add(database);
+			factory = create(dataSource(new Route(database, latencyMicros)), strategy.properties,
+					strategy.settings(chunkSize), seeding);
+			if (seeding) {
 				seed(database);
 			}
-			return factory;
-		});
+			factories.put(key, factory);
+		}
+		return factory;
+	}
+
+	/**
+	 * The mean time of a {@code select 1} round trip, in milliseconds, on a connection of the pool
+	 * delayed by {@code latencyMicros}, over {@code count} round trips after as many to warm up.
+	 */
+	static synchronized double roundTripMillis(Database database, int latencyMicros, int count) {
+		try (Connection connection = dataSource(new Route(database, latencyMicros)).getConnection();
+				PreparedStatement statement = connection.prepareStatement("select 1")) {
+			long start = 0;
+			for (int i = 0; i < 2 * count; i++) {
+				if (i == count) {
+					start = System.nanoTime();
+				}
+				try (ResultSet result = statement.executeQuery()) {
+					result.next();
+				}
+			}
+			return (System.nanoTime() - start) / 1e6 / count;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not time a round trip to " + database, ex);
+		}
 	}
 
 	/** Runs one operation in its own session and transaction, rolled back. */
@@ -70,16 +110,30 @@ final class Factories {
 		}
 	}
 
-	private static EntityManagerFactory create(Database database, Map<String, Object> properties,
-			BulkLazySettings settings, boolean createSchema) {
-		HikariDataSource dataSource = dataSources.computeIfAbsent(database, (key) -> {
+	/** The pool of a route, through a proxy of its own if the route is delayed. */
+	private static HikariDataSource dataSource(Route route) {
+		return dataSources.computeIfAbsent(route, (key) -> {
 			HikariDataSource hikari = new HikariDataSource();
-			hikari.setJdbcUrl(database.url);
-			hikari.setUsername(database.username);
-			hikari.setPassword(database.password);
+			if (route.latencyMicros > 0) {
+				if (!route.database.overNetwork()) {
+					throw new IllegalArgumentException(route.database + " runs in memory: there is no network to delay");
+				}
+				LatencyProxy proxy = LatencyProxy.start(route.database.address(), route.latencyMicros);
+				Runtime.getRuntime().addShutdownHook(new Thread(proxy::close));
+				hikari.setJdbcUrl(route.database.urlThrough(proxy.port()));
+			}
+			else {
+				hikari.setJdbcUrl(route.database.url);
+			}
+			hikari.setUsername(route.database.username);
+			hikari.setPassword(route.database.password);
 			hikari.setMaximumPoolSize(2);
 			return hikari;
 		});
+	}
+
+	private static EntityManagerFactory create(HikariDataSource dataSource, Map<String, Object> properties,
+			BulkLazySettings settings, boolean createSchema) {
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("benchmarks")
 			.managedClasses(List.of(District.class, School.class, Teacher.class, Course.class, Student.class,
 					Team.class, Player.class, Account.class, Settings.class, Club.class, Member.class))
@@ -95,7 +149,7 @@ final class Factories {
 	}
 
 	private static void seed(Database database) {
-		try (Connection connection = dataSources.get(database).getConnection()) {
+		try (Connection connection = dataSource(new Route(database, 0)).getConnection()) {
 			connection.setAutoCommit(false);
 			insert(connection, "insert into bench_district (id, name) values (?, ?)", 50, (id) -> new Object[] { id, "District " + id });
 			insert(connection, "insert into bench_teacher (id, name) values (?, ?)", 60, (id) -> new Object[] { id, "Teacher " + id });
@@ -146,6 +200,10 @@ final class Factories {
 			}
 			statement.executeBatch();
 		}
+	}
+
+	/** A database reached directly ({@code latencyMicros} 0) or through a delaying proxy. */
+	private record Route(Database database, int latencyMicros) {
 	}
 
 }
