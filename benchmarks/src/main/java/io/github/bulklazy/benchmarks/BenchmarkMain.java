@@ -31,12 +31,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * level in a separate pass), time per operation with JMH's error, bytes allocated per operation,
  * and the ratios against the hand-written fetch join and against N+1; and writes the charts (SVG).
  * <p>
- * Modes: {@code quick}: PostgreSQL at N = 1,000, long enough to tell a 1.10x ratio apart.
- * {@code full}: H2 and PostgreSQL at N = 10 to 10,000, the chunk-size curve at N = 10,000 on H2,
+ * Modes: {@code quick}: PostgreSQL at N = 1,000, and bulk-lazy's ratios to the tuned plans measured
+ * in alternation ({@link PairedComparison}), which tell a 1.10x ratio apart. {@code full}: H2 and
+ * PostgreSQL at N = 10 to 10,000, the paired ratios, the chunk-size curve at N = 10,000 on H2,
  * PostgreSQL and MariaDB, and the latency section at N = 100 and 1,000. {@code latency}: the latency
  * section alone at N = 1,000: PostgreSQL directly and behind a {@link LatencyProxy} adding 0.5 and
  * 1 ms to each round trip. {@code chunks}: the chunk-size curve alone. Workload names after
- * {@code quick} or {@code full} run only the side-by-side tables of those workloads; after
+ * {@code quick} or {@code full} run only the side-by-side tables and paired ratios of those workloads; after
  * {@code latency}, the latency section of those workloads. {@code startup} runs the
  * {@link StartupBenchmark} instead. Every cell runs in this one JVM, so the strategies share data,
  * warm-up and machine state.
@@ -107,7 +108,7 @@ public final class BenchmarkMain {
 	private static void appendTables(Report report, boolean full, String[] workloads) throws RunnerException, IOException {
 		ChainedOptionsBuilder options = full ? options(2, 5, 1000).param("database", "H2", "POSTGRESQL")
 			.param("n", "10", "100", "1000", "10000")
-				: options(2, 10, 500).param("database", "POSTGRESQL").param("n", "1000");
+				: options(1, 10, 500).param("database", "POSTGRESQL").param("n", "1000");
 		if (workloads.length > 0) {
 			options.param("workload", workloads);
 		}
@@ -239,8 +240,10 @@ public final class BenchmarkMain {
 			int micros = Integer.parseInt(latency);
 			if (micros > 0) {
 				double delayed = Factories.roundTripMillis(Database.POSTGRESQL, micros, ROUND_TRIPS);
-				sentence.append(String.format(Locale.ROOT, "; %.3f ms through the proxy adding %s ms (%+.3f ms measured)",
-						delayed, latencyLabel(micros), delayed - direct));
+				sentence.append(String.format(Locale.ROOT,
+						"; %.3f ms through the proxy adding %s ms (%+.3f ms measured; the proxy delays the requests by %s ms)",
+						delayed, latencyLabel(micros), delayed - direct,
+						latencyLabel((int) Factories.proxyDelayMicros(Database.POSTGRESQL, micros))));
 			}
 		}
 		return sentence.append('.').toString();

@@ -41,9 +41,14 @@ final class Factories {
 
 	static final int STUDENTS = 10_000;
 
+	/** {@code select 1} round trips timed in each step of a proxy's calibration. */
+	private static final int CALIBRATION_ROUND_TRIPS = 500;
+
 	private static final Map<Route, HikariDataSource> dataSources = new HashMap<>();
 
 	private static final Map<String, EntityManagerFactory> factories = new HashMap<>();
+
+	private static final Map<Route, LatencyProxy> proxies = new HashMap<>();
 
 	private static final Set<Database> seeded = new HashSet<>();
 
@@ -96,6 +101,12 @@ final class Factories {
 		}
 	}
 
+	/** The delay of the client's data that gives a delayed route its added round trip, once calibrated. */
+	static synchronized long proxyDelayMicros(Database database, int latencyMicros) {
+		dataSource(new Route(database, latencyMicros));
+		return proxies.get(new Route(database, latencyMicros)).delayMicros();
+	}
+
 	/** Runs one operation in its own session and transaction, rolled back. */
 	static long operation(EntityManagerFactory factory, Workload workload, int n, boolean handWritten) {
 		EntityManager entityManager = factory.createEntityManager();
@@ -110,26 +121,47 @@ final class Factories {
 		}
 	}
 
-	/** The pool of a route, through a proxy of its own if the route is delayed. */
+	/** The pool of a route, through a proxy of its own, calibrated, if the route is delayed. */
 	private static HikariDataSource dataSource(Route route) {
-		return dataSources.computeIfAbsent(route, (key) -> {
-			HikariDataSource hikari = new HikariDataSource();
+		HikariDataSource dataSource = dataSources.get(route);
+		if (dataSource == null) {
+			LatencyProxy proxy = null;
+			dataSource = new HikariDataSource();
 			if (route.latencyMicros > 0) {
 				if (!route.database.overNetwork()) {
 					throw new IllegalArgumentException(route.database + " runs in memory: there is no network to delay");
 				}
-				LatencyProxy proxy = LatencyProxy.start(route.database.address(), route.latencyMicros);
+				proxy = LatencyProxy.start(route.database.address(), route.latencyMicros);
+				proxies.put(route, proxy);
 				Runtime.getRuntime().addShutdownHook(new Thread(proxy::close));
-				hikari.setJdbcUrl(route.database.urlThrough(proxy.port()));
+				dataSource.setJdbcUrl(route.database.urlThrough(proxy.port()));
 			}
 			else {
-				hikari.setJdbcUrl(route.database.url);
+				dataSource.setJdbcUrl(route.database.url);
 			}
-			hikari.setUsername(route.database.username);
-			hikari.setPassword(route.database.password);
-			hikari.setMaximumPoolSize(2);
-			return hikari;
-		});
+			dataSource.setUsername(route.database.username);
+			dataSource.setPassword(route.database.password);
+			dataSource.setMaximumPoolSize(2);
+			dataSources.put(route, dataSource);
+			if (proxy != null) {
+				calibrate(proxy, route);
+			}
+		}
+		return dataSource;
+	}
+
+	/**
+	 * Sets the proxy's delay so that a round trip through it takes {@code latencyMicros} longer than
+	 * directly: its two extra hops and the wake-ups of its threads from idle add about 0.1 ms to
+	 * the delay, which is measured with {@code select 1} and taken off the delay, in two steps.
+	 */
+	private static void calibrate(LatencyProxy proxy, Route route) {
+		for (int step = 0; step < 2; step++) {
+			double added = roundTripMillis(route.database, route.latencyMicros, CALIBRATION_ROUND_TRIPS)
+					- roundTripMillis(route.database, 0, CALIBRATION_ROUND_TRIPS);
+			long excessMicros = Math.round(added * 1000) - route.latencyMicros;
+			proxy.delayMicros(Math.max(0, proxy.delayMicros() - excessMicros));
+		}
 	}
 
 	private static EntityManagerFactory create(HikariDataSource dataSource, Map<String, Object> properties,

@@ -20,7 +20,7 @@ final class PairedComparison {
 
 	static final int WARMUP_ROUNDS = 5;
 
-	static final int ROUNDS = 25;
+	static final int ROUNDS = 20;
 
 	static final int SLICE_MILLIS = 200;
 
