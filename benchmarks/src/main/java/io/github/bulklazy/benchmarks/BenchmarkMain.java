@@ -37,10 +37,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * PostgreSQL and MariaDB, and the latency section at N = 100 and 1,000. {@code latency}: the latency
  * section alone at N = 1,000: PostgreSQL directly and behind a {@link LatencyProxy} adding 0.5 and
  * 1 ms to each round trip. {@code chunks}: the chunk-size curve alone. Workload names after
- * {@code quick} or {@code full} run only the side-by-side tables and paired ratios of those workloads; after
- * {@code latency}, the latency section of those workloads. {@code startup} runs the
- * {@link StartupBenchmark} instead. Every cell runs in this one JVM, so the strategies share data,
- * warm-up and machine state.
+ * {@code quick} or {@code full} run only the side-by-side tables and paired ratios of those
+ * workloads; after {@code latency}, the latency section of those workloads. {@code startup} runs
+ * the {@link StartupBenchmark} instead. Every cell runs in this one JVM, so the strategies share
+ * data, warm-up and machine state.
  */
 public final class BenchmarkMain {
 
@@ -231,18 +231,17 @@ public final class BenchmarkMain {
 		}
 	}
 
-	/** The mean round trip of a {@code select 1} directly and through each proxy, as a sentence. */
+	/** The mean round trip of a {@code select 1} through each proxy and directly, as a sentence. */
 	private static String roundTrips() {
-		double direct = Factories.roundTripMillis(Database.POSTGRESQL, 0, ROUND_TRIPS);
 		StringBuilder sentence = new StringBuilder(String.format(Locale.ROOT,
-				"round trip of a `select 1`, mean of %,d: %.3f ms direct", ROUND_TRIPS, direct));
+				"round trip of a `select 1`, means of %,d through the proxy and directly, in alternating blocks", ROUND_TRIPS));
 		for (String latency : LATENCIES) {
 			int micros = Integer.parseInt(latency);
 			if (micros > 0) {
-				double delayed = Factories.roundTripMillis(Database.POSTGRESQL, micros, ROUND_TRIPS);
+				Factories.RoundTrip roundTrip = Factories.roundTrip(Database.POSTGRESQL, micros, ROUND_TRIPS);
 				sentence.append(String.format(Locale.ROOT,
-						"; %.3f ms through the proxy adding %s ms (%+.3f ms measured; the proxy delays the requests by %s ms)",
-						delayed, latencyLabel(micros), delayed - direct,
+						"; adding %s ms: %.3f ms against %.3f ms (%+.3f ms measured; the proxy holds the requests for %s ms)",
+						latencyLabel(micros), roundTrip.delayedMillis(), roundTrip.directMillis(), roundTrip.addedMillis(),
 						latencyLabel((int) Factories.proxyDelayMicros(Database.POSTGRESQL, micros))));
 			}
 		}

@@ -41,8 +41,11 @@ final class Factories {
 
 	static final int STUDENTS = 10_000;
 
-	/** {@code select 1} round trips timed in each step of a proxy's calibration. */
-	private static final int CALIBRATION_ROUND_TRIPS = 500;
+	/** {@code select 1} round trips timed in each step of a proxy's calibration, on each connection. */
+	private static final int CALIBRATION_ROUND_TRIPS = 1000;
+
+	/** {@code select 1} round trips on one connection before the other connection's turn. */
+	private static final int ROUND_TRIP_BLOCK = 100;
 
 	private static final Map<Route, HikariDataSource> dataSources = new HashMap<>();
 
@@ -79,26 +82,41 @@ final class Factories {
 	}
 
 	/**
-	 * The mean time of a {@code select 1} round trip, in milliseconds, on a connection of the pool
-	 * delayed by {@code latencyMicros}, over {@code count} round trips after as many to warm up.
+	 * The mean time of a {@code select 1} round trip directly and through the proxy of a delayed
+	 * route, {@code count} of each after as many to warm up, timed in alternating blocks so that the
+	 * state of the machine weighs on both alike.
 	 */
-	static synchronized double roundTripMillis(Database database, int latencyMicros, int count) {
-		try (Connection connection = dataSource(new Route(database, latencyMicros)).getConnection();
-				PreparedStatement statement = connection.prepareStatement("select 1")) {
-			long start = 0;
-			for (int i = 0; i < 2 * count; i++) {
-				if (i == count) {
-					start = System.nanoTime();
-				}
-				try (ResultSet result = statement.executeQuery()) {
-					result.next();
+	static synchronized RoundTrip roundTrip(Database database, int latencyMicros, int count) {
+		try (Connection direct = dataSource(new Route(database, 0)).getConnection();
+				Connection delayed = dataSource(new Route(database, latencyMicros)).getConnection();
+				PreparedStatement directSelect = direct.prepareStatement("select 1");
+				PreparedStatement delayedSelect = delayed.prepareStatement("select 1")) {
+			long directNanos = 0;
+			long delayedNanos = 0;
+			for (int block = -1; block < count / ROUND_TRIP_BLOCK; block++) {
+				long directBlock = timeBlock(directSelect);
+				long delayedBlock = timeBlock(delayedSelect);
+				if (block >= 0) {
+					directNanos += directBlock;
+					delayedNanos += delayedBlock;
 				}
 			}
-			return (System.nanoTime() - start) / 1e6 / count;
+			int timed = count / ROUND_TRIP_BLOCK * ROUND_TRIP_BLOCK;
+			return new RoundTrip(directNanos / 1e6 / timed, delayedNanos / 1e6 / timed);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not time a round trip to " + database, ex);
 		}
+	}
+
+	private static long timeBlock(PreparedStatement select) throws SQLException {
+		long start = System.nanoTime();
+		for (int i = 0; i < ROUND_TRIP_BLOCK; i++) {
+			try (ResultSet result = select.executeQuery()) {
+				result.next();
+			}
+		}
+		return System.nanoTime() - start;
 	}
 
 	/** The delay of the client's data that gives a delayed route its added round trip, once calibrated. */
@@ -157,8 +175,7 @@ final class Factories {
 	 */
 	private static void calibrate(LatencyProxy proxy, Route route) {
 		for (int step = 0; step < 2; step++) {
-			double added = roundTripMillis(route.database, route.latencyMicros, CALIBRATION_ROUND_TRIPS)
-					- roundTripMillis(route.database, 0, CALIBRATION_ROUND_TRIPS);
+			double added = roundTrip(route.database, route.latencyMicros, CALIBRATION_ROUND_TRIPS).addedMillis();
 			long excessMicros = Math.round(added * 1000) - route.latencyMicros;
 			proxy.delayMicros(Math.max(0, proxy.delayMicros() - excessMicros));
 		}
@@ -232,6 +249,15 @@ final class Factories {
 			}
 			statement.executeBatch();
 		}
+	}
+
+	/** The mean time of a round trip directly and through a proxy, in milliseconds. */
+	record RoundTrip(double directMillis, double delayedMillis) {
+
+		double addedMillis() {
+			return this.delayedMillis - this.directMillis;
+		}
+
 	}
 
 	/** A database reached directly ({@code latencyMicros} 0) or through a delaying proxy. */
