@@ -2,10 +2,13 @@ package io.github.bulklazy.benchmarks;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bulklazy.benchmarks.model.Account;
@@ -38,22 +41,88 @@ final class Factories {
 
 	static final int STUDENTS = 10_000;
 
-	private static final Map<Database, HikariDataSource> dataSources = new ConcurrentHashMap<>();
+	/** {@code select 1} round trips timed in each step of a proxy's calibration, on each connection. */
+	private static final int CALIBRATION_ROUND_TRIPS = 1000;
 
-	private static final Map<String, EntityManagerFactory> factories = new ConcurrentHashMap<>();
+	/** {@code select 1} round trips on one connection before the other connection's turn. */
+	private static final int ROUND_TRIP_BLOCK = 100;
+
+	private static final Map<Route, HikariDataSource> dataSources = new HashMap<>();
+
+	private static final Map<String, EntityManagerFactory> factories = new HashMap<>();
+
+	private static final Map<Route, LatencyProxy> proxies = new HashMap<>();
+
+	private static final Set<Database> seeded = new HashSet<>();
 
 	private Factories() {
 	}
 
-	static synchronized EntityManagerFactory of(Database database, Strategy strategy, Integer chunkSize) {
-		return factories.computeIfAbsent(database + "/" + strategy + "/" + chunkSize, (key) -> {
-			boolean first = !dataSources.containsKey(database);
-			EntityManagerFactory factory = create(database, strategy.properties, strategy.settings(chunkSize), first);
-			if (first) {
+	/**
+	 * The factory of a strategy, its connections delayed by {@code latencyMicros} per round trip
+	 * (0: direct). The schema and the data are created by the first direct factory of the database.
+	 */
+	static synchronized EntityManagerFactory of(Database database, Strategy strategy, Integer chunkSize, int latencyMicros) {
+		String key = database + "/" + strategy + "/" + chunkSize + "/" + latencyMicros;
+		EntityManagerFactory factory = factories.get(key);
+		if (factory == null) {
+			if (latencyMicros > 0 && !seeded.contains(database)) {
+				// the schema is created and the data seeded without the delay
+				of(database, Strategy.PLAIN, null, 0);
+			}
+			boolean seeding = seeded.add(database);
+			factory = create(dataSource(new Route(database, latencyMicros)), strategy.properties,
+					strategy.settings(chunkSize), seeding);
+			if (seeding) {
 				seed(database);
 			}
-			return factory;
-		});
+			factories.put(key, factory);
+		}
+		return factory;
+	}
+
+	/**
+	 * The mean time of a {@code select 1} round trip directly and through the proxy of a delayed
+	 * route, {@code count} of each after as many to warm up, timed in alternating blocks so that the
+	 * state of the machine weighs on both alike.
+	 */
+	static synchronized RoundTrip roundTrip(Database database, int latencyMicros, int count) {
+		try (Connection direct = dataSource(new Route(database, 0)).getConnection();
+				Connection delayed = dataSource(new Route(database, latencyMicros)).getConnection();
+				PreparedStatement directSelect = direct.prepareStatement("select 1");
+				PreparedStatement delayedSelect = delayed.prepareStatement("select 1")) {
+			long directNanos = 0;
+			long delayedNanos = 0;
+			for (int block = -1; block < count / ROUND_TRIP_BLOCK; block++) {
+				long directBlock = timeBlock(directSelect);
+				long delayedBlock = timeBlock(delayedSelect);
+				if (block >= 0) {
+					directNanos += directBlock;
+					delayedNanos += delayedBlock;
+				}
+			}
+			int timed = count / ROUND_TRIP_BLOCK * ROUND_TRIP_BLOCK;
+			return new RoundTrip(directNanos / 1e6 / timed, delayedNanos / 1e6 / timed);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not time a round trip to " + database, ex);
+		}
+	}
+
+	private static long timeBlock(PreparedStatement select) throws SQLException {
+		long start = System.nanoTime();
+		for (int i = 0; i < ROUND_TRIP_BLOCK; i++) {
+			try (ResultSet result = select.executeQuery()) {
+				result.next();
+			}
+		}
+		return System.nanoTime() - start;
+	}
+
+	/** The delay of the client's data that gives a delayed route its added round trip, once calibrated. */
+	static synchronized long proxyDelayMicros(Database database, int latencyMicros) {
+		dataSource(new Route(database, latencyMicros));
+		return proxies.get(new Route(database, latencyMicros)).delayMicros();
 	}
 
 	/** Runs one operation in its own session and transaction, rolled back. */
@@ -70,16 +139,50 @@ final class Factories {
 		}
 	}
 
-	private static EntityManagerFactory create(Database database, Map<String, Object> properties,
+	/** The pool of a route, through a proxy of its own, calibrated, if the route is delayed. */
+	private static HikariDataSource dataSource(Route route) {
+		HikariDataSource dataSource = dataSources.get(route);
+		if (dataSource == null) {
+			LatencyProxy proxy = null;
+			dataSource = new HikariDataSource();
+			if (route.latencyMicros > 0) {
+				if (!route.database.overNetwork()) {
+					throw new IllegalArgumentException(route.database + " runs in memory: there is no network to delay");
+				}
+				proxy = LatencyProxy.start(route.database.address(), route.latencyMicros);
+				proxies.put(route, proxy);
+				Runtime.getRuntime().addShutdownHook(new Thread(proxy::close));
+				dataSource.setJdbcUrl(route.database.urlThrough(proxy.port()));
+			}
+			else {
+				dataSource.setJdbcUrl(route.database.url);
+			}
+			dataSource.setUsername(route.database.username);
+			dataSource.setPassword(route.database.password);
+			dataSource.setMaximumPoolSize(2);
+			dataSources.put(route, dataSource);
+			if (proxy != null) {
+				calibrate(proxy, route);
+			}
+		}
+		return dataSource;
+	}
+
+	/**
+	 * Sets the proxy's delay so that a round trip through it takes {@code latencyMicros} longer than
+	 * directly: its two extra hops and the wake-ups of its threads from idle add about 0.1 ms to
+	 * the delay, which is measured with {@code select 1} and taken off the delay, in two steps.
+	 */
+	private static void calibrate(LatencyProxy proxy, Route route) {
+		for (int step = 0; step < 2; step++) {
+			double added = roundTrip(route.database, route.latencyMicros, CALIBRATION_ROUND_TRIPS).addedMillis();
+			long excessMicros = Math.round(added * 1000) - route.latencyMicros;
+			proxy.delayMicros(Math.max(0, proxy.delayMicros() - excessMicros));
+		}
+	}
+
+	private static EntityManagerFactory create(HikariDataSource dataSource, Map<String, Object> properties,
 			BulkLazySettings settings, boolean createSchema) {
-		HikariDataSource dataSource = dataSources.computeIfAbsent(database, (key) -> {
-			HikariDataSource hikari = new HikariDataSource();
-			hikari.setJdbcUrl(database.url);
-			hikari.setUsername(database.username);
-			hikari.setPassword(database.password);
-			hikari.setMaximumPoolSize(2);
-			return hikari;
-		});
 		HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("benchmarks")
 			.managedClasses(List.of(District.class, School.class, Teacher.class, Course.class, Student.class,
 					Team.class, Player.class, Account.class, Settings.class, Club.class, Member.class))
@@ -95,7 +198,7 @@ final class Factories {
 	}
 
 	private static void seed(Database database) {
-		try (Connection connection = dataSources.get(database).getConnection()) {
+		try (Connection connection = dataSource(new Route(database, 0)).getConnection()) {
 			connection.setAutoCommit(false);
 			insert(connection, "insert into bench_district (id, name) values (?, ?)", 50, (id) -> new Object[] { id, "District " + id });
 			insert(connection, "insert into bench_teacher (id, name) values (?, ?)", 60, (id) -> new Object[] { id, "Teacher " + id });
@@ -146,6 +249,19 @@ final class Factories {
 			}
 			statement.executeBatch();
 		}
+	}
+
+	/** The mean time of a round trip directly and through a proxy, in milliseconds. */
+	record RoundTrip(double directMillis, double delayedMillis) {
+
+		double addedMillis() {
+			return this.delayedMillis - this.directMillis;
+		}
+
+	}
+
+	/** A database reached directly ({@code latencyMicros} 0) or through a delaying proxy. */
+	private record Route(Database database, int latencyMicros) {
 	}
 
 }

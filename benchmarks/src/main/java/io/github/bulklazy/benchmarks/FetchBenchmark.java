@@ -36,11 +36,19 @@ public class FetchBenchmark {
 	@Param("0")
 	public int chunkSize;
 
+	/**
+	 * Microseconds added to each round trip to the database by a delaying proxy on loopback; 0 for
+	 * none. Only for a database reached over TCP.
+	 */
+	@Param("0")
+	public int latency;
+
 	private EntityManagerFactory factory;
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		this.factory = Factories.of(this.database, this.strategy, (this.chunkSize > 0) ? this.chunkSize : null);
+		this.factory = Factories.of(this.database, this.strategy, (this.chunkSize > 0) ? this.chunkSize : null,
+				this.latency);
 	}
 
 	@Benchmark
