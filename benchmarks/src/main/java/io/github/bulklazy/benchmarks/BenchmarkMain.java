@@ -74,11 +74,11 @@ public final class BenchmarkMain {
 
 	public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
 		String mode = (args.length > 0) ? args[0] : "quick";
-		String[] workloads = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
 		if (mode.equals("startup")) {
-			StartupBenchmark.main(workloads);
+			StartupBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
+		String[] workloads = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
 		if (!MODES.contains(mode)) {
 			throw new IllegalArgumentException("Unknown mode '" + mode + "': quick, full, latency, chunks or startup");
 		}

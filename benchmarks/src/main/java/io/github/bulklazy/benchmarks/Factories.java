@@ -35,7 +35,8 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * per student, 10,000 players in 500 teams, 10,000 accounts and their settings, 10,000 members of
  * 500 clubs (bytecode-enhanced), foreign keys indexed, statistics analyzed), seeded once per
  * database, and one entity manager factory per strategy, all counting their statements at the
- * JDBC level.
+ * JDBC level. A factory reaches its database directly or, for the latency benchmarks, through the
+ * {@link LatencyProxy} of its latency: one proxy and one pool per database and latency.
  */
 final class Factories {
 

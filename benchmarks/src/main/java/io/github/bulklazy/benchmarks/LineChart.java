@@ -49,9 +49,8 @@ final class LineChart {
 	}
 
 	/** Adds a point to a series (in the order of the legend); {@code error} may be 0 or NaN. */
-	LineChart add(String seriesName, double x, double y, double error) {
+	void add(String seriesName, double x, double y, double error) {
 		this.series.computeIfAbsent(seriesName, (key) -> new ArrayList<>()).add(new Point(x, y, error));
-		return this;
 	}
 
 	/** Whether the chart has at least two x values to draw lines between. */
@@ -59,6 +58,7 @@ final class LineChart {
 		return xValues().size() > 1;
 	}
 
+	/** The chart as an SVG document; the time axis spans whole decades around the error bars. */
 	String svg() {
 		TreeSet<Double> xs = xValues();
 		double yMin = Math.pow(10, Math.floor(Math.log10(points().mapToDouble((point) -> (point.low() > 0) ? point.low() : point.y)
@@ -72,15 +72,22 @@ final class LineChart {
 				+ "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
 		svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
 		text(svg, WIDTH / 2.0, 22, "middle", "font-size=\"14\" font-weight=\"bold\"", this.title);
-		for (double decade = yMin; decade <= yMax * 1.0001; decade *= 10) {
+		appendAxes(svg, x, xs, y);
+		appendSeries(svg, x, y);
+		return svg.append("</svg>\n").toString();
+	}
+
+	/** Grid lines and labels at 1, 2 and 5 of each decade of time (1 only beyond four decades) and at each x. */
+	private void appendAxes(StringBuilder svg, Axis x, TreeSet<Double> xs, Axis y) {
+		double tolerance = 1.0001;
+		for (double decade = y.min; decade <= y.max * tolerance; decade *= 10) {
 			for (int step : new int[] { 1, 2, 5 }) {
 				double value = decade * step;
-				if (value > yMax * 1.0001 || (step > 1 && yMax / yMin > 1e4)) {
-					continue;
+				if (value <= y.max * tolerance && (step == 1 || y.max / y.min <= 1e4)) {
+					double at = y.position(value);
+					line(svg, LEFT, at, RIGHT, at, (step == 1) ? "#cccccc" : "#eeeeee");
+					text(svg, LEFT - 6, at + 4, "end", "", number(value));
 				}
-				double at = y.position(value);
-				line(svg, LEFT, at, RIGHT, at, (step == 1) ? "#cccccc" : "#eeeeee");
-				text(svg, LEFT - 6, at + 4, "end", "", number(value));
 			}
 		}
 		for (double value : xs) {
@@ -94,6 +101,10 @@ final class LineChart {
 		svg.append(String.format(Locale.ROOT,
 				"<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 16 %.1f)\">%s</text>%n",
 				(TOP + BOTTOM) / 2.0, (TOP + BOTTOM) / 2.0, escape(this.yLabel)));
+	}
+
+	/** Per series: its polyline, its points with their error bars, and its line in the legend. */
+	private void appendSeries(StringBuilder svg, Axis x, Axis y) {
 		int index = 0;
 		for (Map.Entry<String, List<Point>> entry : this.series.entrySet()) {
 			String color = COLORS[index % COLORS.length];
@@ -103,7 +114,7 @@ final class LineChart {
 			for (Point point : points) {
 				double px = x.position(point.x);
 				polyline.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, y.position(point.y)));
-				line(svg, px, y.position(Math.max(point.low(), yMin)), px, y.position(point.high()), color);
+				line(svg, px, y.position(Math.max(point.low(), y.min)), px, y.position(point.high()), color);
 				svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", px,
 						y.position(point.y), color));
 			}
@@ -115,7 +126,6 @@ final class LineChart {
 			text(svg, RIGHT + 46, legendY + 4, "start", "", entry.getKey());
 			index++;
 		}
-		return svg.append("</svg>\n").toString();
 	}
 
 	private TreeSet<Double> xValues() {
