@@ -8,16 +8,17 @@ import org.hibernate.engine.spi.Managed;
 
 /**
  * Finds the application's code on the stack: the first frame outside the JDK, Hibernate, Spring,
- * Jackson, Micrometer, proxies and generated classes, bytecode-enhanced entities and bulk-lazy's
- * engine, observations and test support. Used by bulk-lazy's own modules.
+ * Jackson, Micrometer, proxies and generated classes, bytecode-enhanced entities, bulk-lazy's
+ * engine and test support, and any {@link BulkLoadObserver}, the application's own included, that a
+ * bulk load runs through. Used by bulk-lazy's own modules.
  */
 public final class CallSites {
 
 	private static final List<String> FRAMEWORK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
 			"jakarta.", "org.hibernate.", "org.springframework.", "net.bytebuddy.", "com.fasterxml.jackson.",
 			"tools.jackson.", "io.micrometer.", "io.github.bulklazy.hibernate.loading.",
-			"io.github.bulklazy.hibernate.internal.", "io.github.bulklazy.hibernate.BulkLoadObserver",
-			"io.github.bulklazy.micrometer.", "io.github.bulklazy.test.internal.");
+			"io.github.bulklazy.hibernate.internal.", "io.github.bulklazy.micrometer.",
+			"io.github.bulklazy.test.internal.");
 
 	private static final StackWalker walker = StackWalker.getInstance(Option.RETAIN_CLASS_REFERENCE);
 
@@ -43,7 +44,8 @@ public final class CallSites {
 			}
 		}
 		return !className.contains("$$") && !className.contains("$HibernateProxy")
-				&& !className.contains("$ByteBuddy") && !Managed.class.isAssignableFrom(frame.getDeclaringClass());
+				&& !className.contains("$ByteBuddy") && !Managed.class.isAssignableFrom(frame.getDeclaringClass())
+				&& !BulkLoadObserver.class.isAssignableFrom(frame.getDeclaringClass());
 	}
 
 }
