@@ -149,7 +149,7 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	Set<Object> loadTargets(List<Object> ids, SessionPeers peers, @Nullable Boolean readOnly,
 			AssociationCounters counters, EventSource session) {
 		List<Object> missing = ids.stream().filter((id) -> !isLoaded(id, session) && !isCached(id, session)).toList();
-		if (!loadChunks(missing, false, peers, readOnly, counters, session)) {
+		if (missing.isEmpty() || !loadChunks(missing, false, peers, readOnly, counters, session)) {
 			return Set.of();
 		}
 		Set<Object> notFound = new HashSet<>();
