@@ -62,8 +62,8 @@ final class BulkLazyConfigurationCheck implements SmartInitializingSingleton {
 			if (source instanceof EnumerablePropertySource<?> enumerable) {
 				boolean systemEnvironment = source instanceof SystemEnvironmentPropertySource;
 				for (String name : enumerable.getPropertyNames()) {
-					String key = key(name, systemEnvironment);
-					if (key != null && !isKnown(key)) {
+					String key = systemEnvironment ? variableKey(name) : propertyKey(name);
+					if (key != null && !(systemEnvironment ? isKnownVariable(name) : isKnownProperty(key))) {
 						throw unknownKey(name, key, source);
 					}
 				}
@@ -97,8 +97,21 @@ final class BulkLazyConfigurationCheck implements SmartInitializingSingleton {
 		}
 	}
 
-	private static boolean isKnown(String key) {
+	private static boolean isKnownProperty(String key) {
 		return KEYS.stream().map(BulkLazyConfigurationCheck::canonical).anyMatch(canonical(key)::equals);
+	}
+
+	/**
+	 * Whether Spring Boot binds the environment variable: in its form, {@code BULKLAZY_CHUNKSIZE}
+	 * or {@code BULKLAZY_INCLUDE_0_}, or in its legacy form, {@code BULK_LAZY_CHUNK_SIZE} or
+	 * {@code BULK_LAZY_INCLUDE_0}; not {@code BULK_LAZY_CHUNKSIZE} or {@code BULKLAZY_CHUNK_SIZE}.
+	 */
+	private static boolean isKnownVariable(String name) {
+		String upper = name.toUpperCase(Locale.ROOT);
+		return KEYS.stream()
+			.map((key) -> key.toUpperCase(Locale.ROOT))
+			.anyMatch((key) -> upper.matches("BULKLAZY_" + key.replace("-", "") + "(_\\d+_?)?")
+					|| upper.matches("BULK_LAZY_" + key.replace('-', '_') + "(_\\d+)?"));
 	}
 
 	private static BulkLazyConfigurationException unknownKey(String name, String key, PropertySource<?> source) {
@@ -110,12 +123,29 @@ final class BulkLazyConfigurationCheck implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * The part of a property name after the {@code bulk-lazy.} prefix ({@code BULK_LAZY_} in the
-	 * system environment), or {@code null} when the property is not bulk-lazy's.
+	 * The part of a property name after {@code bulk-lazy.}, {@code bulk_lazy.} or {@code bulkLazy.},
+	 * which Spring Boot binds alike, or {@code null} when the property is not bulk-lazy's. Spring
+	 * Boot binds {@code bulklazy.} too, but that prefix is left to other uses, such as this
+	 * project's build properties ({@code bulklazy.test.postgresql.url}).
 	 */
-	private static @Nullable String key(String name, boolean systemEnvironment) {
-		String prefix = systemEnvironment ? "bulk_lazy_" : PREFIX;
-		return name.toLowerCase(Locale.ROOT).startsWith(prefix) ? name.substring(prefix.length()) : null;
+	private static @Nullable String propertyKey(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		boolean bulkLazys = lower.startsWith(PREFIX) || lower.startsWith("bulk_lazy.") || name.startsWith("bulkLazy.");
+		return bulkLazys ? name.substring(name.indexOf('.') + 1) : null;
+	}
+
+	/**
+	 * The part of an environment variable's name after {@code BULKLAZY_} or {@code BULK_LAZY_}, in
+	 * any case, or {@code null} when the variable is not bulk-lazy's.
+	 */
+	private static @Nullable String variableKey(String name) {
+		String upper = name.toUpperCase(Locale.ROOT);
+		for (String prefix : List.of("BULKLAZY_", "BULK_LAZY_")) {
+			if (upper.startsWith(prefix)) {
+				return name.substring(prefix.length());
+			}
+		}
+		return null;
 	}
 
 	/**
