@@ -40,24 +40,22 @@ public final class BulkLazyIntegratorProvider implements IntegratorProvider {
 	 * @return a provider of both, or {@code existing} if it already provides bulk-lazy
 	 */
 	public static IntegratorProvider including(@Nullable Object existing, BulkLazyIntegrator integrator) {
-		if (existing instanceof BulkLazyIntegratorProvider provider) {
-			return provider;
-		}
-		return new BulkLazyIntegratorProvider(integrator, instantiate(existing));
+		IntegratorProvider provider = instantiate(existing);
+		return (provider instanceof BulkLazyIntegratorProvider) ? provider
+				: new BulkLazyIntegratorProvider(integrator, provider);
 	}
 
 	/**
 	 * Like {@link #including(Object, BulkLazyIntegrator)}, but replaces the integrator of a
-	 * bulk-lazy provider already there.
+	 * bulk-lazy provider already there, given as an instance, its class or its class name.
 	 * @param existing the value already there
 	 * @param integrator the integrator to use
 	 * @return a provider of the integrator and of any other provider already there
 	 */
 	public static IntegratorProvider replacing(@Nullable Object existing, BulkLazyIntegrator integrator) {
-		if (existing instanceof BulkLazyIntegratorProvider provider) {
-			return new BulkLazyIntegratorProvider(integrator, provider.previous);
-		}
-		return including(existing, integrator);
+		IntegratorProvider provider = instantiate(existing);
+		return new BulkLazyIntegratorProvider(integrator,
+				(provider instanceof BulkLazyIntegratorProvider bulkLazys) ? bulkLazys.previous : provider);
 	}
 
 	@Override

@@ -286,6 +286,23 @@ class BulkLazyAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void replacesBulkLazysProviderNamedByItsClass() {
+		for (Object named : List.of(BulkLazyIntegratorProvider.class, BulkLazyIntegratorProvider.class.getName())) {
+			this.contextRunner.run((context) -> {
+				LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+				factory.getJpaPropertyMap().put(JpaSettings.INTEGRATOR_PROVIDER, named);
+				context.getBean(BulkLazyEntityManagerFactoryPostProcessor.class)
+					.postProcessBeforeInitialization(factory, "entityManagerFactory");
+				IntegratorProvider provider = (IntegratorProvider) factory.getJpaPropertyMap()
+					.get(JpaSettings.INTEGRATOR_PROVIDER);
+				assertThat(provider.getIntegrators()).as("bulk-lazy's integrator once")
+					.singleElement()
+					.isInstanceOf(BulkLazyIntegrator.class);
+			});
+		}
+	}
+
 	static BulkLazyConfigurationException configurationFailure(AssertableApplicationContext context) {
 		return failure(context, BulkLazyConfigurationException.class);
 	}
