@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for the {@code bulklazy} Actuator endpoint, when it is available (enabled and
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = BulkLazyAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(BulkLazyPlans.class)
+@Conditional(OnBulkLazyEnabledCondition.class)
 @ConditionalOnAvailableEndpoint(BulkLazyEndpoint.class)
 public final class BulkLazyEndpointAutoConfiguration {
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for bulk-lazy's Micrometer meters, when a {@link MeterRegistry} is present.
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, BulkLazyPlans.class })
+@Conditional(OnBulkLazyEnabledCondition.class)
 public final class BulkLazyMetricsAutoConfiguration {
 
 	@Bean

@@ -241,6 +241,9 @@ class BulkLazyAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(BulkLazyEndpoint.class));
 		runner.withPropertyValues("management.endpoints.web.exposure.include=bulklazy", "bulk-lazy.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(BulkLazyEndpoint.class));
+		runner.withBean("applicationPlans", BulkLazyPlans.class, BulkLazyPlans::new)
+			.withPropertyValues("management.endpoints.web.exposure.include=bulklazy", "bulk-lazy.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BulkLazyEndpoint.class));
 	}
 
 	@Test

@@ -54,6 +54,13 @@ class BulkLazyMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void noMetersWhenDisabledEvenWithPlansOfTheApplication() {
+		this.contextRunner.withBean("applicationPlans", BulkLazyPlans.class, BulkLazyPlans::new)
+			.withPropertyValues("bulk-lazy.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BulkLazyMetrics.class));
+	}
+
+	@Test
 	void noMetersWithoutMicrometer() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(BulkLazyAutoConfiguration.class,
