@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.Association.Mode;
@@ -40,6 +41,12 @@ public final class BulkLazyMetrics implements MeterBinder {
 	private final BulkLazyPlans plans;
 
 	/**
+	 * Per association, the batch-size summaries of every registry bound, all fed by the one
+	 * recorder its statistics take.
+	 */
+	private final Map<AssociationStatistics, List<DistributionSummary>> batchSizes = new ConcurrentHashMap<>();
+
+	/**
 	 * Creates the meters' binder.
 	 * @param plans the plans of every entity manager factory
 	 */
@@ -64,14 +71,16 @@ public final class BulkLazyMetrics implements MeterBinder {
 
 			@Override
 			public void withdrawn(BulkLazyPlan plan) {
-				this.meters.getOrDefault(plan, List.of()).forEach(registry::remove);
+				List<Meter> removed = this.meters.getOrDefault(plan, List.of());
+				removed.forEach(registry::remove);
+				stopRecordingBatchSizes(removed);
 				this.meters.remove(plan);
 			}
 
 		});
 	}
 
-	private static List<Meter> register(BulkLazyPlan plan, MeterRegistry registry) {
+	private List<Meter> register(BulkLazyPlan plan, MeterRegistry registry) {
 		List<Meter> meters = new ArrayList<>();
 		for (Association association : plan.associations()) {
 			Tags tags = Tags.of("entityManagerFactory", factoryName(plan.name()), "association", association.name());
@@ -90,7 +99,7 @@ public final class BulkLazyMetrics implements MeterBinder {
 					.baseUnit("keys")
 					.description("Keys per bulk statement")
 					.register(registry);
-				statistics.recordBatchSizesWith(batchSize::record);
+				recordBatchSizes(statistics, batchSize);
 				meters.add(batchSize);
 			}
 			else {
@@ -102,6 +111,27 @@ public final class BulkLazyMetrics implements MeterBinder {
 			}
 		}
 		return meters;
+	}
+
+	/** Feeds the summary too, once however often the binder is bound to its registry. */
+	private void recordBatchSizes(AssociationStatistics statistics, DistributionSummary summary) {
+		List<DistributionSummary> summaries = this.batchSizes.computeIfAbsent(statistics, (key) -> {
+			List<DistributionSummary> fed = new CopyOnWriteArrayList<>();
+			key.recordBatchSizesWith((keys) -> fed.forEach((each) -> each.record(keys)));
+			return fed;
+		});
+		synchronized (summaries) {
+			if (summaries.stream().noneMatch((each) -> each == summary)) {
+				summaries.add(summary);
+			}
+		}
+	}
+
+	private void stopRecordingBatchSizes(List<Meter> removed) {
+		for (List<DistributionSummary> summaries : this.batchSizes.values()) {
+			summaries.removeIf((summary) -> removed.stream().anyMatch((meter) -> meter == summary));
+		}
+		this.batchSizes.values().removeIf(List::isEmpty);
 	}
 
 	/** The tag Spring Boot's Hibernate metrics use: the bean name without its suffix. */

@@ -113,6 +113,28 @@ class BulkLazyMetricsTests {
 	}
 
 	@Test
+	void everyRegistryBoundCountsEveryBatchOnce() {
+		Fixture fixture = Fixture.on(TestDatabase.H2);
+		BulkLazyPlans plans = new BulkLazyPlans();
+		BulkLazyMetrics metrics = new BulkLazyMetrics(plans);
+		MeterRegistry first = new SimpleMeterRegistry();
+		MeterRegistry second = new SimpleMeterRegistry();
+		metrics.bindTo(first);
+		try (EntityManagerFactory factory = fixture.factory(FACTORY, BulkLazySettings.defaults(), plans, Map.of())) {
+			metrics.bindTo(second);
+			metrics.bindTo(second);
+			fixture.run(factory, BulkLazyMetricsTests::readTeachersSchoolsAndCourses);
+			for (MeterRegistry registry : List.of(first, second)) {
+				var batchSize = registry.get("bulk.lazy.batch.size").tag("association", "Student.school").summary();
+				assertThat(batchSize.count()).isEqualTo(1);
+				assertThat(batchSize.totalAmount()).isEqualTo(6);
+			}
+		}
+		assertThat(first.getMeters()).isEmpty();
+		assertThat(second.getMeters()).isEmpty();
+	}
+
+	@Test
 	void factoryTagFollowsSpringBootsHibernateMetrics() {
 		assertThat(BulkLazyMetrics.factoryName("entityManagerFactory")).isEqualTo("entityManagerFactory");
 		assertThat(BulkLazyMetrics.factoryName("ordersEntityManagerFactory")).isEqualTo("orders");
