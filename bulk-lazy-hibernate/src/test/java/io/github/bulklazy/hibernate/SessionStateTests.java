@@ -33,6 +33,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionStateTests {
 
 	/**
+	 * A proxy loads only with peers as read-only as itself; the others keep waiting for the next
+	 * read, which loads them together.
+	 */
+	@ParameterizedTest
+	@EnumSource(TestDatabase.class)
+	void peersOfAnotherReadOnlyStateKeepWaitingForTheNextLoad(TestDatabase database) {
+		Fixture fixture = Fixture.on(database);
+		BiConsumer<EntityManager, Observed> work = (entityManager, observed) -> {
+			List<Student> students = Fixture.students(entityManager);
+			School first = students.get(0).getSchool();
+			entityManager.unwrap(Session.class).setReadOnly(first, true);
+			observed.skipStatements();
+			observed.value(first.getName());
+			observed.countStatements();
+			students.forEach((student) -> observed.value(student.getSchool().getName()));
+			observed.countStatements();
+		};
+		Observed bulk = fixture.bulk(work);
+		assertThat(bulk.values()).isEqualTo(fixture.plain(work).values());
+		assertThat(bulk.statements()).as("the read-only school alone, then the 10 others together").containsExactly(1, 1);
+	}
+
+	/**
 	 * A peer loaded while a removal waits for the flush could reach the removed entity through an
 	 * association loaded with it (stub 1's inverse {@code ticket}), which plain Hibernate, never
 	 * loading that peer, does not meet: the flush would fail on it. Until the removal is flushed,

@@ -2,6 +2,7 @@ package io.github.bulklazy.hibernate.loading;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.internal.CollectionChunkLoader;
@@ -73,8 +74,9 @@ final class CollectionPeerGroup extends PeerGroup<PersistentCollection<?>, Colle
 	}
 
 	@Override
-	Collection<PersistentCollection<?>> takePeers(PersistentCollection<?> trigger, SessionPeers peers) {
-		return peers.takeCollections(this.association.role(), trigger);
+	Collection<PersistentCollection<?>> takePeers(PersistentCollection<?> trigger,
+			Predicate<PersistentCollection<?>> takes, SessionPeers peers) {
+		return peers.takeCollections(this.association.role(), trigger, takes);
 	}
 
 	@Override

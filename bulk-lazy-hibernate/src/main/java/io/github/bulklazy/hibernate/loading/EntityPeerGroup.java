@@ -81,8 +81,8 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	 * Hibernate.
 	 */
 	@Override
-	Collection<Object> takePeers(Object trigger, SessionPeers peers) {
-		Set<Object> ids = peers.takeBulkProxyIds(this.entity.getEntityName(), trigger);
+	Collection<Object> takePeers(Object trigger, Predicate<Object> takes, SessionPeers peers) {
+		Set<Object> ids = peers.takeBulkProxyIds(this.entity.getEntityName(), trigger, takes);
 		return this.siblings.isEmpty() ? ids
 				: ids.stream().filter((id) -> !peers.waitsAsAnyOf(this.siblings, id)).toList();
 	}

@@ -72,16 +72,17 @@ abstract class PeerGroup<T, L> {
 			return List.of();
 		}
 		try {
-			Collection<T> waiting = takePeers(trigger, peers);
+			Predicate<T> loadsWithTrigger = loadsWith(trigger, session);
+			Collection<T> waiting = takePeers(trigger, (peer) -> isSame(peer, trigger) || loadsWithTrigger.test(peer),
+					peers);
 			if (this.broken) {
 				counters.fallbackLoad(peers);
 				return List.of();
 			}
 			List<T> items = new ArrayList<>();
 			items.add(trigger);
-			Predicate<T> loadsWithTrigger = loadsWith(trigger, session);
 			for (T peer : waiting) {
-				if (!isSame(peer, trigger) && needsLoading(peer, session) && loadsWithTrigger.test(peer)) {
+				if (!isSame(peer, trigger) && needsLoading(peer, session)) {
 					items.add(peer);
 				}
 			}
@@ -198,7 +199,7 @@ abstract class PeerGroup<T, L> {
 	abstract L createLoader(int size, LoadQueryInfluencers influencers);
 
 	/** Takes the peers that wait in the scope of the one being read. */
-	abstract Collection<T> takePeers(T trigger, SessionPeers peers);
+	abstract Collection<T> takePeers(T trigger, Predicate<T> takes, SessionPeers peers);
 
 	abstract boolean isSame(T peer, T trigger);
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.bulklazy.hibernate.Association;
@@ -164,16 +165,28 @@ final class SessionPeers {
 	}
 
 	/**
-	 * Takes the ids of every proxy of the root entity that waits for a bulk load in the scope of
-	 * the one being read; with scopes by query, none if that one does not wait.
+	 * Takes the ids of the proxies of the root entity that wait for a bulk load in the scope of
+	 * the one being read and that the predicate accepts; the others keep waiting. With scopes by
+	 * query, none if the one being read does not wait.
 	 */
-	Set<Object> takeBulkProxyIds(String entityName, Object triggerId) {
+	Set<Object> takeBulkProxyIds(String entityName, Object triggerId, Predicate<Object> takes) {
 		// a Long on both sides: unboxed, a proxy that does not wait would throw
 		Long triggerScope = this.byQuery ? bulkProxyScope(entityName, triggerId) : SESSION_SCOPE;
 		Map<Long, Map<Object, Association>> byScope = this.bulkProxies.get(entityName);
 		Map<Object, Association> ids = (triggerScope != null && byScope != null) ? byScope.remove(triggerScope) : null;
-		if (ids == null) {
+		if (ids == null || byScope == null) {
 			return Set.of();
+		}
+		Map<Object, Association> left = new LinkedHashMap<>();
+		ids.entrySet().removeIf((waiting) -> {
+			boolean stays = !takes.test(waiting.getKey());
+			if (stays) {
+				left.put(waiting.getKey(), waiting.getValue());
+			}
+			return stays;
+		});
+		if (!left.isEmpty()) {
+			byScope.put(triggerScope, left);
 		}
 		Map<Object, Long> scopes = this.bulkProxyScopes.get(entityName);
 		if (scopes != null) {
@@ -211,17 +224,24 @@ final class SessionPeers {
 	}
 
 	/**
-	 * Takes the collections of the role that wait in the scope of the one being read; with scopes
-	 * by query, none if that one does not wait.
+	 * Takes the collections of the role that wait in the scope of the one being read and that the
+	 * predicate accepts; the others keep waiting. With scopes by query, none if the one being read
+	 * does not wait.
 	 */
-	List<PersistentCollection<?>> takeCollections(String role, PersistentCollection<?> trigger) {
+	List<PersistentCollection<?>> takeCollections(String role, PersistentCollection<?> trigger,
+			Predicate<PersistentCollection<?>> takes) {
 		// a Long on both sides: unboxed, a collection that does not wait would throw
 		Long triggerScope = this.byQuery ? this.collectionScopes.get(trigger) : SESSION_SCOPE;
 		Map<Long, List<PersistentCollection<?>>> byScope = this.collectionsByRole.get(role);
 		List<PersistentCollection<?>> taken = (triggerScope != null && byScope != null) ? byScope.remove(triggerScope)
 				: null;
-		if (taken == null) {
+		if (taken == null || byScope == null) {
 			return List.of();
+		}
+		List<PersistentCollection<?>> left = new ArrayList<>();
+		taken.removeIf((collection) -> !takes.test(collection) && left.add(collection));
+		if (!left.isEmpty()) {
+			byScope.put(triggerScope, left);
 		}
 		if (this.byQuery) {
 			taken.forEach(this.collectionScopes::remove);
