@@ -30,7 +30,7 @@ public interface AssociationStatistics {
 	/** The most keys one of those statements carries: the mapping's batch size or the factory's; 0 before the first. */
 	int hibernateBatchSize();
 
-	/** Receives the number of keys of every bulk statement from now on. */
+	/** Hands the number of keys of every bulk statement from now on to the recorder, in place of any before it. */
 	void recordBatchSizesWith(IntConsumer recorder);
 
 }
