@@ -102,16 +102,13 @@ final class BulkLazyConfigurationCheck implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Whether Spring Boot binds the environment variable: in its form, {@code BULKLAZY_CHUNKSIZE}
-	 * or {@code BULKLAZY_INCLUDE_0_}, or in its legacy form, {@code BULK_LAZY_CHUNK_SIZE} or
-	 * {@code BULK_LAZY_INCLUDE_0}; not {@code BULK_LAZY_CHUNKSIZE} or {@code BULKLAZY_CHUNK_SIZE}.
+	 * Whether Spring Boot binds the environment variable: {@code BULK_LAZY_CHUNK_SIZE} or
+	 * {@code BULK_LAZY_INCLUDE_0}, not {@code BULK_LAZY_CHUNKSIZE}.
 	 */
 	private static boolean isKnownVariable(String name) {
 		String upper = name.toUpperCase(Locale.ROOT);
 		return KEYS.stream()
-			.map((key) -> key.toUpperCase(Locale.ROOT))
-			.anyMatch((key) -> upper.matches("BULKLAZY_" + key.replace("-", "") + "(_\\d+_?)?")
-					|| upper.matches("BULK_LAZY_" + key.replace('-', '_') + "(_\\d+)?"));
+			.anyMatch((key) -> upper.matches("BULK_LAZY_" + key.toUpperCase(Locale.ROOT).replace('-', '_') + "(_\\d+)?"));
 	}
 
 	private static BulkLazyConfigurationException unknownKey(String name, String key, PropertySource<?> source) {
@@ -123,29 +120,27 @@ final class BulkLazyConfigurationCheck implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * The part of a property name after {@code bulk-lazy.}, {@code bulk_lazy.} or {@code bulkLazy.},
-	 * which Spring Boot binds alike, or {@code null} when the property is not bulk-lazy's. Spring
-	 * Boot binds {@code bulklazy.} too, but that prefix is left to other uses, such as this
-	 * project's build properties ({@code bulklazy.test.postgresql.url}).
+	 * The part of a property name after {@code bulk-lazy.}, {@code bulk_lazy.} or {@code bulkLazy.}
+	 * (in any case but all lower), which Spring Boot binds alike, or {@code null} when the property
+	 * is not bulk-lazy's. Spring Boot binds {@code bulklazy.} too, but that prefix is left to other
+	 * uses, such as this project's build properties ({@code bulklazy.test.postgresql.url}).
 	 */
 	private static @Nullable String propertyKey(String name) {
 		String lower = name.toLowerCase(Locale.ROOT);
-		boolean bulkLazys = lower.startsWith(PREFIX) || lower.startsWith("bulk_lazy.") || name.startsWith("bulkLazy.");
+		boolean bulkLazys = lower.startsWith(PREFIX) || lower.startsWith("bulk_lazy.")
+				|| (lower.startsWith("bulklazy.") && !name.startsWith("bulklazy."));
 		return bulkLazys ? name.substring(name.indexOf('.') + 1) : null;
 	}
 
 	/**
-	 * The part of an environment variable's name after {@code BULKLAZY_} or {@code BULK_LAZY_}, in
-	 * any case, or {@code null} when the variable is not bulk-lazy's.
+	 * The part of an environment variable's name after {@code BULK_LAZY_}, in any case, or
+	 * {@code null} when the variable is not bulk-lazy's. Spring Boot binds {@code BULKLAZY_} too
+	 * ({@code BULKLAZY_CHUNKSIZE}), but that prefix is left to other uses, as {@code bulklazy.} is
+	 * ({@code BULKLAZY_JAVA25_HOME} of this project's build).
 	 */
 	private static @Nullable String variableKey(String name) {
-		String upper = name.toUpperCase(Locale.ROOT);
-		for (String prefix : List.of("BULKLAZY_", "BULK_LAZY_")) {
-			if (upper.startsWith(prefix)) {
-				return name.substring(prefix.length());
-			}
-		}
-		return null;
+		String prefix = "BULK_LAZY_";
+		return name.toUpperCase(Locale.ROOT).startsWith(prefix) ? name.substring(prefix.length()) : null;
 	}
 
 	/**
