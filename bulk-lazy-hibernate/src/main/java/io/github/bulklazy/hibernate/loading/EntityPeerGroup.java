@@ -118,6 +118,13 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 		return (peer) -> isReadOnly(peer, session) == readOnly;
 	}
 
+	/** Proxies of the other read-only state: a read of one of them loads them together. */
+	@Override
+	Predicate<Object> keepsWaiting(Object trigger, EventSource session) {
+		boolean readOnly = isReadOnly(trigger, session);
+		return (peer) -> isReadOnly(peer, session) != readOnly;
+	}
+
 	private boolean isReadOnly(Object id, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		var key = session.generateEntityKey(id, this.entity.getEntityPersister());

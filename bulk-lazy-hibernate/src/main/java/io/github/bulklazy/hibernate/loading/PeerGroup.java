@@ -72,17 +72,18 @@ abstract class PeerGroup<T, L> {
 			return List.of();
 		}
 		try {
-			Predicate<T> loadsWithTrigger = loadsWith(trigger, session);
-			Collection<T> waiting = takePeers(trigger, (peer) -> isSame(peer, trigger) || loadsWithTrigger.test(peer),
-					peers);
+			Predicate<T> keepsWaiting = keepsWaiting(trigger, session);
+			Collection<T> waiting = takePeers(trigger,
+					(peer) -> isSame(peer, trigger) || !needsLoading(peer, session) || !keepsWaiting.test(peer), peers);
 			if (this.broken) {
 				counters.fallbackLoad(peers);
 				return List.of();
 			}
 			List<T> items = new ArrayList<>();
 			items.add(trigger);
+			Predicate<T> loadsWithTrigger = loadsWith(trigger, session);
 			for (T peer : waiting) {
-				if (!isSame(peer, trigger) && needsLoading(peer, session)) {
+				if (!isSame(peer, trigger) && needsLoading(peer, session) && loadsWithTrigger.test(peer)) {
 					items.add(peer);
 				}
 			}
@@ -209,6 +210,11 @@ abstract class PeerGroup<T, L> {
 	/** Which of the peers that still need loading may load with the one being read. */
 	Predicate<T> loadsWith(T trigger, EventSource session) {
 		return (peer) -> true;
+	}
+
+	/** Which of the peers that still need loading stay recorded for a later load, not taken by this one. */
+	Predicate<T> keepsWaiting(T trigger, EventSource session) {
+		return (peer) -> false;
 	}
 
 	abstract void loadChunk(L loader, List<T> chunk, @Nullable Boolean readOnly, EventSource session);
