@@ -2,7 +2,6 @@ package io.github.bulklazy.hibernate.loading;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Predicate;
 
 import io.github.bulklazy.hibernate.Association;
 import io.github.bulklazy.hibernate.internal.CollectionChunkLoader;
@@ -74,9 +73,9 @@ final class CollectionPeerGroup extends PeerGroup<PersistentCollection<?>, Colle
 	}
 
 	@Override
-	Collection<PersistentCollection<?>> takePeers(PersistentCollection<?> trigger,
-			Predicate<PersistentCollection<?>> takes, SessionPeers peers) {
-		return peers.takeCollections(this.association.role(), trigger, takes);
+	Collection<PersistentCollection<?>> takePeers(PersistentCollection<?> trigger, SessionPeers peers,
+			EventSource session) {
+		return peers.takeCollections(this.association.role(), trigger);
 	}
 
 	@Override

@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.github.bulklazy.hibernate.internal.EntityChunkLoader;
 import io.github.bulklazy.hibernate.internal.HibernateAccess;
 import io.github.bulklazy.hibernate.planning.ChunkSizes;
+import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.event.spi.EventSource;
@@ -74,15 +74,23 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	}
 
 	/**
-	 * The recorded proxies of the entity, but those whose row a proxy of a sibling entity names as
-	 * well (a {@code Cat} reference to a dog's row, besides the {@code Dog} proxy): loaded with its
-	 * peers, the row would be in the session when that proxy is read, and Hibernate would hand it the
-	 * dog where plain Hibernate fails to find a cat. Such a proxy loads when it is read, as in plain
-	 * Hibernate.
+	 * The recorded proxies of the entity as read-only as the one being read, and those that no
+	 * longer wait. A proxy of the other state that still waits stays recorded, and a read of one of
+	 * them loads them together: Hibernate 6.6 makes the proxies of a read-only entity's to-ones
+	 * read-only, so loading a read-only peer early would make a proxy that a later {@code merge} or
+	 * {@code find} initializes read-only, and a change to it would be lost, where plain Hibernate
+	 * would load that entity modifiable (and the other way round).
+	 * <p>
+	 * Not those whose row a proxy of a sibling entity names as well (a {@code Cat} reference to a
+	 * dog's row, besides the {@code Dog} proxy): loaded with its peers, the row would be in the
+	 * session when that proxy is read, and Hibernate would hand it the dog where plain Hibernate
+	 * fails to find a cat. Such a proxy loads when it is read, as in plain Hibernate.
 	 */
 	@Override
-	Collection<Object> takePeers(Object trigger, Predicate<Object> takes, SessionPeers peers) {
-		Set<Object> ids = peers.takeBulkProxyIds(this.entity.getEntityName(), trigger, takes);
+	Collection<Object> takePeers(Object trigger, SessionPeers peers, EventSource session) {
+		boolean readOnly = isReadOnly(trigger, session);
+		Set<Object> ids = peers.takeBulkProxyIds(this.entity.getEntityName(), trigger,
+				(id) -> isReadOnly(id, session) == readOnly || !needsLoading(id, session));
 		return this.siblings.isEmpty() ? ids
 				: ids.stream().filter((id) -> !peers.waitsAsAnyOf(this.siblings, id)).toList();
 	}
@@ -98,39 +106,28 @@ final class EntityPeerGroup extends PeerGroup<Object, EntityChunkLoader> {
 	}
 
 	/**
-	 * Only a proxy as read-only as the one being read: Hibernate 6.6 makes the proxies of a
-	 * read-only entity's to-ones read-only, so loading a read-only peer early would make a proxy
-	 * that a later {@code merge} or {@code find} initializes read-only, and a change to it would be
-	 * lost, where plain Hibernate would load that entity modifiable (and the other way round).
-	 * <p>
-	 * A proxy of an entity with subclasses as read-only as the session's default only: plain
+	 * A proxy of an entity with subclasses that is not as read-only as the session's default: plain
 	 * Hibernate may never initialize a peer, and a later load of its row as a subclass
 	 * ({@code merge} of a detached {@code Cat} where the session holds an {@code Animal} proxy)
 	 * narrows it to a new instance of the session's default, where a peer loaded early would keep
 	 * the proxy's state: a change plain Hibernate writes would be lost, or the other way round.
 	 */
 	@Override
-	Predicate<Object> loadsWith(Object trigger, EventSource session) {
-		boolean readOnly = isReadOnly(trigger, session);
-		if (this.entity.hasSubclasses() && readOnly != session.isDefaultReadOnly()) {
-			return (peer) -> false;
-		}
-		return (peer) -> isReadOnly(peer, session) == readOnly;
+	boolean loadsAlone(Object trigger, EventSource session) {
+		return this.entity.hasSubclasses() && isReadOnly(trigger, session) != session.isDefaultReadOnly();
 	}
 
-	/** Proxies of the other read-only state: a read of one of them loads them together. */
-	@Override
-	Predicate<Object> keepsWaiting(Object trigger, EventSource session) {
-		boolean readOnly = isReadOnly(trigger, session);
-		return (peer) -> isReadOnly(peer, session) != readOnly;
-	}
-
+	/** Whether the session holds the row's proxy or entity read-only; {@code false} for neither. */
 	private boolean isReadOnly(Object id, EventSource session) {
 		PersistenceContext context = session.getPersistenceContextInternal();
 		var key = session.generateEntityKey(id, this.entity.getEntityPersister());
 		Object proxy = context.getProxy(key);
-		Object entity = (proxy != null) ? proxy : context.getEntity(key);
-		return entity != null && context.isReadOnly(entity);
+		if (proxy != null) {
+			return context.isReadOnly(proxy);
+		}
+		Object entity = context.getEntity(key);
+		EntityEntry entry = (entity != null) ? context.getEntry(entity) : null;
+		return entry != null && entry.isReadOnly();
 	}
 
 	/**

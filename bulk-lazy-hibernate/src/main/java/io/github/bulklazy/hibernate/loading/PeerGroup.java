@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 import io.github.bulklazy.hibernate.loading.RemainingNPlusOnes.OneKeyLoad;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
@@ -72,19 +71,18 @@ abstract class PeerGroup<T, L> {
 			return List.of();
 		}
 		try {
-			Predicate<T> keepsWaiting = keepsWaiting(trigger, session);
-			Collection<T> waiting = takePeers(trigger,
-					(peer) -> isSame(peer, trigger) || !needsLoading(peer, session) || !keepsWaiting.test(peer), peers);
+			Collection<T> waiting = takePeers(trigger, peers, session);
 			if (this.broken) {
 				counters.fallbackLoad(peers);
 				return List.of();
 			}
 			List<T> items = new ArrayList<>();
 			items.add(trigger);
-			Predicate<T> loadsWithTrigger = loadsWith(trigger, session);
-			for (T peer : waiting) {
-				if (!isSame(peer, trigger) && needsLoading(peer, session) && loadsWithTrigger.test(peer)) {
-					items.add(peer);
+			if (!loadsAlone(trigger, session)) {
+				for (T peer : waiting) {
+					if (!isSame(peer, trigger) && needsLoading(peer, session)) {
+						items.add(peer);
+					}
 				}
 			}
 			if (items.size() == 1) {
@@ -199,22 +197,20 @@ abstract class PeerGroup<T, L> {
 
 	abstract L createLoader(int size, LoadQueryInfluencers influencers);
 
-	/** Takes the peers that wait in the scope of the one being read. */
-	abstract Collection<T> takePeers(T trigger, Predicate<T> takes, SessionPeers peers);
+	/**
+	 * Takes the peers that wait in the scope of the one being read and may load with it; a group
+	 * may leave some waiting for another load.
+	 */
+	abstract Collection<T> takePeers(T trigger, SessionPeers peers, EventSource session);
 
 	abstract boolean isSame(T peer, T trigger);
 
 	/** Whether a waiting peer still needs loading: not loaded meanwhile, not served by the cache. */
 	abstract boolean needsLoading(T peer, EventSource session);
 
-	/** Which of the peers that still need loading may load with the one being read. */
-	Predicate<T> loadsWith(T trigger, EventSource session) {
-		return (peer) -> true;
-	}
-
-	/** Which of the peers that still need loading stay recorded for a later load, not taken by this one. */
-	Predicate<T> keepsWaiting(T trigger, EventSource session) {
-		return (peer) -> false;
+	/** Whether the one being read loads without the peers it took, which then load as they are read. */
+	boolean loadsAlone(T trigger, EventSource session) {
+		return false;
 	}
 
 	abstract void loadChunk(L loader, List<T> chunk, @Nullable Boolean readOnly, EventSource session);

@@ -224,24 +224,17 @@ final class SessionPeers {
 	}
 
 	/**
-	 * Takes the collections of the role that wait in the scope of the one being read and that the
-	 * predicate accepts; the others keep waiting. With scopes by query, none if the one being read
-	 * does not wait.
+	 * Takes the collections of the role that wait in the scope of the one being read; with scopes
+	 * by query, none if that one does not wait.
 	 */
-	List<PersistentCollection<?>> takeCollections(String role, PersistentCollection<?> trigger,
-			Predicate<PersistentCollection<?>> takes) {
+	List<PersistentCollection<?>> takeCollections(String role, PersistentCollection<?> trigger) {
 		// a Long on both sides: unboxed, a collection that does not wait would throw
 		Long triggerScope = this.byQuery ? this.collectionScopes.get(trigger) : SESSION_SCOPE;
 		Map<Long, List<PersistentCollection<?>>> byScope = this.collectionsByRole.get(role);
 		List<PersistentCollection<?>> taken = (triggerScope != null && byScope != null) ? byScope.remove(triggerScope)
 				: null;
-		if (taken == null || byScope == null) {
+		if (taken == null) {
 			return List.of();
-		}
-		List<PersistentCollection<?>> left = new ArrayList<>();
-		taken.removeIf((collection) -> !takes.test(collection) && left.add(collection));
-		if (!left.isEmpty()) {
-			byScope.put(triggerScope, left);
 		}
 		if (this.byQuery) {
 			taken.forEach(this.collectionScopes::remove);
