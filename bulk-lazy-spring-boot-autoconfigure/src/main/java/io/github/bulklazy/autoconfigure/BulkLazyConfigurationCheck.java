@@ -63,7 +63,7 @@ final class BulkLazyConfigurationCheck implements SmartInitializingSingleton {
 				boolean systemEnvironment = source instanceof SystemEnvironmentPropertySource;
 				for (String name : enumerable.getPropertyNames()) {
 					String key = systemEnvironment ? variableKey(name) : propertyKey(name);
-					if (key != null && !(systemEnvironment ? isKnownVariable(name) : isKnownProperty(key))) {
+					if (key != null && !(systemEnvironment ? isKnownVariable(key) : isKnownProperty(key))) {
 						throw unknownKey(name, key, source);
 					}
 				}
@@ -102,13 +102,13 @@ final class BulkLazyConfigurationCheck implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Whether Spring Boot binds the environment variable: {@code BULK_LAZY_CHUNK_SIZE} or
-	 * {@code BULK_LAZY_INCLUDE_0}, not {@code BULK_LAZY_CHUNKSIZE}.
+	 * Whether Spring Boot binds the environment variable of the key after {@code BULK_LAZY_}:
+	 * {@code CHUNK_SIZE} or {@code INCLUDE_0}, not {@code CHUNKSIZE}.
 	 */
-	private static boolean isKnownVariable(String name) {
-		String upper = name.toUpperCase(Locale.ROOT);
+	private static boolean isKnownVariable(String key) {
+		String upper = key.toUpperCase(Locale.ROOT);
 		return KEYS.stream()
-			.anyMatch((key) -> upper.matches("BULK_LAZY_" + key.toUpperCase(Locale.ROOT).replace('-', '_') + "(_\\d+)?"));
+			.anyMatch((known) -> upper.matches(known.toUpperCase(Locale.ROOT).replace('-', '_') + "(_\\d+)?"));
 	}
 
 	private static BulkLazyConfigurationException unknownKey(String name, String key, PropertySource<?> source) {
